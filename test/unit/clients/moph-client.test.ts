@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createMophClient } from '../../../src/clients/moph.js'
+import type { RiskModel } from '../../../src/clients/moph-types.js'
+import { DeliveryError } from '../../../src/errors.js'
+import { startMophSimulator } from '../../../src/simulators/moph.js'
+import type { MophSimulatorOptions } from '../../../src/simulators/moph.js'
+import { generateChildren } from '../../../src/synthetic/children.js'
+
+const opened: { close(): unknown }[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((o) => o.close()))
+})
+
+const children = [...generateChildren(60, 3)]
+const known = children.filter((c) => c.hisPerson && c.visits.length > 1)[0]!
+const unknown = children.find((c) => !c.hisPerson)!
+
+async function setup(simOptions: MophSimulatorOptions = {}, password = 'secret', timeoutMs = 2000) {
+  const sim = await startMophSimulator({ children, ...simOptions })
+  const client = createMophClient({ baseUrl: sim.url, email: 'bridge@example.org', password, timeoutMs, target: 'his' })
+  opened.push(client, sim)
+  return { sim, client }
+}
+
+describe('MoPH client', () => {
+  it('finds a person with visits newest first and the risk model', async () => {
+    const { client } = await setup()
+    const person = await client.findPersonWithHistory(known.nationalId)
+    expect(person?.cid).toBe(known.nationalId)
+    const dates = (person?.interventions ?? []).map((v) => v.vstdate ?? '')
+    expect(dates).toHaveLength(known.visits.length)
+    expect(dates).toEqual([...dates].sort().reverse())
+  })
+
+  it('answers null for 404 MODEL_NOT_FOUND', async () => {
+    const { client } = await setup()
+    await expect(client.findPersonWithHistory(unknown.nationalId)).resolves.toBeNull()
+    await expect(client.findPerson(unknown.nationalId)).resolves.toBeNull()
+  })
+
+  it('sends the token as access_token and logs in once for 20 parallel calls', async () => {
+    const { sim, client } = await setup()
+    await Promise.all(Array.from({ length: 20 }, () => client.findPerson(known.nationalId)))
+    expect(sim.state.logins).toBe(1)
+    expect(sim.requests.filter((r) => r.path === '/api/Users/login')).toHaveLength(1)
+  })
+
+  it('refreshes an expired token once and retries each call once', async () => {
+    const { sim, client } = await setup()
+    await client.findPerson(known.nationalId)
+    sim.expireTokens()
+    const people = await Promise.all(Array.from({ length: 20 }, () => client.findPerson(known.nationalId)))
+    expect(people.every((p) => p?.cid === known.nationalId)).toBe(true)
+    expect(sim.state.logins).toBe(2)
+  })
+
+  it('retries only once when the fresh token is refused too', async () => {
+    const { sim, client } = await setup({ ttlS: 0 })
+    const err = (await client.findPerson(known.nationalId).catch((e: unknown) => e)) as DeliveryError
+    expect(err).toMatchObject({
+      status: 401,
+      retryable: false,
+      detail: 'AUTHORIZATION_REQUIRED: Authorization Required',
+    })
+    expect(sim.state.logins).toBe(2)
+    expect(sim.requests.filter((r) => r.path === '/api/people/findOne')).toHaveLength(2)
+  })
+
+  it('renews the token before its ttl runs out (client clock)', async () => {
+    let now = Date.now()
+    const sim = await startMophSimulator({ children, ttlS: 120 })
+    const client = createMophClient({
+      baseUrl: sim.url,
+      email: 'bridge@example.org',
+      password: 'secret',
+      now: () => now,
+    })
+    opened.push(client, sim)
+    await client.findPerson(known.nationalId)
+    now += 61_000
+    await client.findPerson(known.nationalId)
+    expect(sim.state.logins).toBe(2)
+  })
+
+  it('fails a bad login with a non-retryable 401 LOGIN_FAILED', async () => {
+    const { client } = await setup({}, 'wrong')
+    const err = (await client.findPerson(known.nationalId).catch((e: unknown) => e)) as DeliveryError
+    expect(err).toMatchObject({ status: 401, retryable: false, detail: 'LOGIN_FAILED: login failed' })
+  })
+
+  it('turns a slow answer beyond the timeout into a retryable error without status', async () => {
+    const { client } = await setup({ faults: { slowMs: 300 } }, 'secret', 100)
+    const err = (await client.findPerson(known.nationalId).catch((e: unknown) => e)) as DeliveryError
+    expect(err).toBeInstanceOf(DeliveryError)
+    expect(err).toMatchObject({ retryable: true, status: undefined })
+  })
+
+  it('creates, finds and patches the Child-Shield intervention', async () => {
+    const { sim, client } = await setup()
+    await expect(client.findPrimeroIntervention(known.nationalId)).resolves.toBeNull()
+    const created = await client.createIntervention({
+      cid: known.nationalId,
+      activities: {
+        primeroservice: { serviceType: 'primero', '2024-06-04': { basic_identity: { case_id_display: 'dd12339' } } },
+      },
+    })
+    const found = await client.findPrimeroIntervention(known.nationalId)
+    expect(found?.id).toBe(created.id)
+    await client.patchIntervention(created.id, {
+      'activities.primeroservice.2024-06-05': { closure_form: { date_closure: '2024-06-05' } },
+    })
+    expect(sim.state.interventions.get(created.id)?.activities).toEqual({
+      primeroservice: {
+        serviceType: 'primero',
+        '2024-06-04': { basic_identity: { case_id_display: 'dd12339' } },
+        '2024-06-05': { closure_form: { date_closure: '2024-06-05' } },
+      },
+    })
+  })
+
+  it('lists risk models updated since a cursor, page by page, oldest first', async () => {
+    let t = Date.parse('2024-06-01T00:00:00Z')
+    const { sim, client } = await setup({ children: [], now: () => t })
+    for (let i = 0; i < 8; i++) {
+      t += 1000
+      sim.setRiskModel(`cid-${i}`, { riskLevel: 'medium' })
+    }
+    t = Date.now()
+    const pages: RiskModel[][] = []
+    for await (const page of client.listRiskModelsUpdatedSince('2024-06-01T00:00:01.000Z', { pageSize: 3 }))
+      pages.push(page)
+    expect(pages.map((p) => p.map((m) => m.cid))).toEqual([
+      ['cid-1', 'cid-2', 'cid-3'],
+      ['cid-4', 'cid-5', 'cid-6'],
+      ['cid-7'],
+    ])
+  })
+})

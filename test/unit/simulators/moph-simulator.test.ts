@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startMophSimulator } from '../../../src/simulators/moph.js'
+import type { MophSimulator } from '../../../src/simulators/moph.js'
+
+const opened: { close(): unknown }[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((o) => o.close()))
+})
+
+async function start(): Promise<{ sim: MophSimulator; token: string }> {
+  const sim = await startMophSimulator({ children: [] })
+  opened.push(sim)
+  const login = await fetch(`${sim.url}/api/Users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bridge@example.org', password: 'secret' }),
+  })
+  const { id } = (await login.json()) as { id: string }
+  return { sim, token: id }
+}
+
+async function call(sim: MophSimulator, token: string, method: string, path: string, body?: unknown) {
+  const sep = path.includes('?') ? '&' : '?'
+  const res = await fetch(`${sim.url}${path}${sep}access_token=${token}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+}
+
+describe('MoPH simulator', () => {
+  it('answers 401 AUTHORIZATION_REQUIRED without a valid token', async () => {
+    const { sim } = await start()
+    const res = await fetch(`${sim.url}/api/people/findOne?filter=${encodeURIComponent('{"where":{"cid":"1"}}')}`)
+    expect(res.status).toBe(401)
+    expect(await res.json()).toEqual({
+      error: {
+        statusCode: 401,
+        name: 'Error',
+        message: 'Authorization Required',
+        code: 'AUTHORIZATION_REQUIRED',
+        stack: expect.any(String),
+      },
+    })
+  })
+
+  it('accepts the token in the Authorization header too', async () => {
+    const { sim, token } = await start()
+    const res = await fetch(`${sim.url}/api/riskmodels?filter={}`, { headers: { authorization: token } })
+    expect(res.status).toBe(200)
+  })
+
+  it('applies dotted-path keys as nested sets and plain keys as replacements on PATCH', async () => {
+    const { sim, token } = await start()
+    const created = await call(sim, token, 'POST', '/api/interventions', {
+      cid: '1100500012340',
+      planserviceIds: ['a'],
+      activities: { primeroservice: { serviceType: 'primero', '2024-06-04': { x: 1 } } },
+    })
+    const id = created.body.id as string
+    const patched = await call(sim, token, 'PATCH', `/api/interventions/${id}`, {
+      'activities.primeroservice.2024-06-04': { x: 2 },
+      'activities.primeroservice.2024-06-05': { y: 1 },
+      planserviceIds: [],
+    })
+    expect(patched.body).toEqual({
+      id,
+      cid: '1100500012340',
+      planserviceIds: [],
+      activities: { primeroservice: { serviceType: 'primero', '2024-06-04': { x: 2 }, '2024-06-05': { y: 1 } } },
+    })
+  })
+
+  it('answers 404 MODEL_NOT_FOUND for an unknown person and unknown intervention', async () => {
+    const { sim, token } = await start()
+    const filter = encodeURIComponent('{"where":{"cid":"3411100004565"}}')
+    const res = await call(sim, token, 'GET', `/api/people/findOne?filter=${filter}`)
+    expect(res.status).toBe(404)
+    expect(res.body.error).toMatchObject({
+      statusCode: 404,
+      name: 'Error',
+      message: 'Unknown "person" id "undefined".',
+      status: 404,
+      code: 'MODEL_NOT_FOUND',
+    })
+    expect((await call(sim, token, 'PATCH', '/api/interventions/665d8a1f0c3b4e11a2f97b05', {})).status).toBe(404)
+  })
+
+  it('sets a risk model over the admin route and lists it by updatedAt', async () => {
+    const { sim, token } = await start()
+    const admin = await fetch(`${sim.url}/__admin/riskmodel`, {
+      method: 'POST',
+      body: JSON.stringify({ cid: '1100500012340', riskLevel: 'high' }),
+    })
+    const model = (await admin.json()) as { updatedAt: string }
+    const filter = encodeURIComponent(
+      JSON.stringify({
+        where: { updatedAt: { gt: '2000-01-01T00:00:00Z' } },
+        order: 'updatedAt ASC',
+        limit: 10,
+        skip: 0,
+      }),
+    )
+    const listed = await fetch(`${sim.url}/api/riskmodels?filter=${filter}&access_token=${token}`)
+    expect(await listed.json()).toEqual([
+      expect.objectContaining({ cid: '1100500012340', riskLevel: 'high', updatedAt: model.updatedAt }),
+    ])
+  })
+})
