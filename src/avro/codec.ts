@@ -11,8 +11,11 @@ export interface Codec {
   /** Registers `schemaName` under `<topic>-value` (BACKWARD) and remembers its id for encode(). Idempotent. */
   register(topic: string, schemaName: string): Promise<number>
   encode(topic: string, value: unknown): Buffer
-  /** Decodes with the writer schema from the registry, resolved onto our reader schema `expected`. */
-  decode<T>(bytes: Buffer | null, expected: string): Promise<T>
+  /**
+   * Decodes with the writer schema from the registry, resolved onto our reader schema `expected`; without
+   * `expected` (foreign records such as Debezium's), the value is returned as the writer wrote it.
+   */
+  decode<T>(bytes: Buffer | null, expected?: string): Promise<T>
 }
 
 export interface RegistryOptions {
@@ -71,12 +74,13 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec
       return Buffer.concat([header, body])
     },
 
-    async decode<T>(bytes: Buffer | null, expected: string): Promise<T> {
+    async decode<T>(bytes: Buffer | null, expected?: string): Promise<T> {
       if (!bytes || bytes.length < 5)
         throw new DecodeError('not-avro', 'record value is empty or shorter than the wire header')
       if (bytes[0] !== 0) throw new DecodeError('not-avro', `wrong magic byte ${bytes[0]} (expected 0)`)
       const id = bytes.readInt32BE(1)
       const writer = await writerType(id)
+      if (expected === undefined) return decodeBody<T>(writer, bytes, id)
       const reader = schemas.type(expected)
       if (writer.name !== reader.name) {
         throw new DecodeError(
@@ -100,5 +104,13 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec
         throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
       }
     },
+  }
+}
+
+function decodeBody<T>(type: avro.Type, bytes: Buffer, id: number): T {
+  try {
+    return type.fromBuffer(bytes.subarray(5)) as T
+  } catch (err) {
+    throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
   }
 }

@@ -138,7 +138,12 @@ export function createRecordHandler<Clients>(deps: HandlerDeps<Clients>) {
 
     let record: unknown
     try {
-      record = await deps.kafka.run(() => codec.decode(message.value, stage.input.schema), signal)
+      record =
+        message.value === null && stage.input.schema === undefined
+          ? null
+          : stage.input.format === 'json'
+            ? decodeJson(message.value)
+            : await deps.kafka.run(() => codec.decode(message.value, stage.input.schema), signal)
     } catch (err) {
       if (err instanceof ShutdownError) throw err
       if (err instanceof DecodeError) metrics.decodeErrors.inc({ ...labels, reason: err.reason })
@@ -215,5 +220,14 @@ export function createRecordHandler<Clients>(deps: HandlerDeps<Clients>) {
       await publish(output.topic, output.key, bytes, undefined, signal)
     }
     metrics.recordsProcessed.inc({ ...labels, outcome: 'delivered' })
+  }
+}
+
+function decodeJson(bytes: Buffer | null): unknown {
+  if (bytes === null) return null
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown
+  } catch (err) {
+    throw new DecodeError('corrupt', 'record value is not valid JSON', { cause: err })
   }
 }

@@ -76,7 +76,11 @@ export interface EnrichDestination<Out, Res, Result, Clients> {
 export interface Stage<In, Out, Clients = unknown> {
   /** kebab-case; metrics label, log binding and consumer group suffix (`primero-bridge.<name>`). */
   readonly name: string
-  readonly input: { readonly topic: string; readonly schema: string }
+  /**
+   * Input records: Avro decoded onto our schema `schema` (the default); Avro kept as its writer wrote it
+   * (`format: 'avro'` without `schema`, for foreign records); or JSON (`format: 'json'`).
+   */
+  readonly input: { readonly topic: string; readonly schema?: string; readonly format?: 'avro' | 'json' }
   transform(record: In, meta: RecordMeta): Out | null | undefined
   readonly destination:
     | TopicDestination<Out>

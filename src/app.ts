@@ -1,0 +1,81 @@
+import { createClients, type Clients } from './clients/index.js'
+import type { Config } from './config.js'
+import type { Logger } from './logger.js'
+import { runStage, type RunningStage } from './pipeline/run-stage.js'
+import type { Stage } from './pipeline/stage.js'
+import { startRuntime, type Runtime } from './runtime.js'
+import type { RunningSource, Source } from './sources/source.js'
+
+/** A runnable unit: a processor stage (consumes a topic) or a source (publishes into Kafka). */
+export type Runnable =
+  | { readonly kind: 'stage'; readonly stage: Stage<unknown, unknown, Clients>; readonly rps?: (c: Config) => number }
+  | { readonly kind: 'source'; readonly source: Source }
+
+export interface App {
+  readonly runtime: Runtime
+  readonly clients: Clients
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the runtime and the named runnables in one process (one per Kubernetes Deployment in production,
+ * all of them for local runs and the demo). `overrides.clients` lets tests pass fakes.
+ */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  runnables: readonly Runnable[],
+  overrides: { clients?: (runtime: Runtime) => Clients; signal?: AbortSignal; extraTopics?: readonly string[] } = {},
+): Promise<App> {
+  const runtime = await startRuntime(config, logger, {
+    ...(overrides.signal ? { signal: overrides.signal } : {}),
+    ...(overrides.extraTopics ? { extraTopics: overrides.extraTopics } : {}),
+  })
+  const clients = overrides.clients?.(runtime) ?? createClients(config, logger, runtime.metrics)
+  const running: (RunningStage | RunningSource)[] = []
+  try {
+    for (const r of runnables) {
+      if (r.kind === 'source') {
+        running.push(await r.source.start({ runtime, clients }))
+        continue
+      }
+      const { stage } = r
+      const target =
+        stage.destination.kind === 'topic' ? undefined : runtime.guard(stage.destination.target, r.rps?.(config))
+      running.push(
+        await runStage(
+          runtime.kafka,
+          {
+            stage,
+            codec: runtime.codec,
+            publisher: runtime.publisher,
+            clients,
+            target,
+            kafka: runtime.kafkaGuard,
+            metrics: runtime.metrics,
+            logger: logger.child({ stage: stage.name }),
+            readiness: runtime.readiness,
+          },
+          {
+            maxInFlight: config.STAGE_MAX_IN_FLIGHT,
+            sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+            heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
+            shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+          },
+        ),
+      )
+    }
+  } catch (err) {
+    await Promise.allSettled(running.map((r) => r.stop()))
+    await runtime.close()
+    throw err
+  }
+  return {
+    runtime,
+    clients,
+    async stop() {
+      await Promise.allSettled(running.map((r) => r.stop()))
+      await runtime.close()
+    },
+  }
+}
