@@ -8,7 +8,12 @@ import type { RunningSource, Source } from './sources/source.js'
 
 /** A runnable unit: a processor stage (consumes a topic) or a source (publishes into Kafka). */
 export type Runnable =
-  | { readonly kind: 'stage'; readonly stage: Stage<unknown, unknown, Clients>; readonly rps?: (c: Config) => number }
+  | {
+      readonly kind: 'stage'
+      /** The stage, or a factory for stages whose input depends on configuration (e.g. the CDC topic). */
+      readonly stage: Stage<unknown, unknown, Clients> | ((c: Config) => Stage<unknown, unknown, Clients>)
+      readonly rps?: (c: Config) => number
+    }
   | { readonly kind: 'source'; readonly source: Source }
 
 export interface App {
@@ -27,9 +32,15 @@ export async function startApp(
   runnables: readonly Runnable[],
   overrides: { clients?: (runtime: Runtime) => Clients; signal?: AbortSignal; extraTopics?: readonly string[] } = {},
 ): Promise<App> {
+  const stages = new Map(
+    runnables.flatMap((r) =>
+      r.kind === 'stage' ? [[r, typeof r.stage === 'function' ? r.stage(config) : r.stage] as const] : [],
+    ),
+  )
+  const inputTopics = [...stages.values()].map((s) => s.input.topic)
   const runtime = await startRuntime(config, logger, {
     ...(overrides.signal ? { signal: overrides.signal } : {}),
-    ...(overrides.extraTopics ? { extraTopics: overrides.extraTopics } : {}),
+    extraTopics: [...new Set([...(overrides.extraTopics ?? []), ...inputTopics])],
   })
   const clients = overrides.clients?.(runtime) ?? createClients(config, logger, runtime.metrics)
   const running: (RunningStage | RunningSource)[] = []
@@ -39,7 +50,7 @@ export async function startApp(
         running.push(await r.source.start({ runtime, clients }))
         continue
       }
-      const { stage } = r
+      const stage = stages.get(r) as Stage<unknown, unknown, Clients>
       const target =
         stage.destination.kind === 'topic' ? undefined : runtime.guard(stage.destination.target, r.rps?.(config))
       running.push(

@@ -20,7 +20,7 @@ export interface TopicPlan {
 
 /** Every topic the bridge uses, with its DLQ; the cursor topic is compacted. */
 export function bridgeTopics(plan: TopicPlan, extra: readonly string[] = []): ITopicConfig[] {
-  const consumed = [TOPICS.caseEvents, TOPICS.hisLookupResults, TOPICS.riskScores, ...extra]
+  const consumed = [...new Set([TOPICS.caseEvents, TOPICS.hisLookupResults, TOPICS.riskScores, ...extra])]
   const base = { numPartitions: plan.partitions, replicationFactor: plan.replicationFactor }
   return [
     ...consumed.map((topic) => ({ topic, ...base })),
