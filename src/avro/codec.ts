@@ -80,7 +80,7 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec
       if (bytes[0] !== 0) throw new DecodeError('not-avro', `wrong magic byte ${bytes[0]} (expected 0)`)
       const id = bytes.readInt32BE(1)
       const writer = await writerType(id)
-      if (expected === undefined) return decodeBody<T>(writer, bytes, id)
+      if (expected === undefined) return decodeBody(writer, bytes, id) as T
       const reader = schemas.type(expected)
       if (writer.name !== reader.name) {
         throw new DecodeError(
@@ -107,9 +107,9 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec
   }
 }
 
-function decodeBody<T>(type: avro.Type, bytes: Buffer, id: number): T {
+function decodeBody(type: avro.Type, bytes: Buffer, id: number): unknown {
   try {
-    return type.fromBuffer(bytes.subarray(5)) as T
+    return type.fromBuffer(bytes.subarray(5)) as unknown
   } catch (err) {
     throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
   }

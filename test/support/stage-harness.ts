@@ -122,7 +122,7 @@ export async function readAll(admin: Admin, topic: string) {
   await consumer.subscribe({ topic, fromBeginning: true })
   await new Promise<void>((resolve) => {
     void consumer.run({
-      eachMessage: async ({ message, partition }) => {
+      eachMessage: ({ message, partition }) => {
         const headers: Record<string, string> = {}
         for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(Array.isArray(v) ? v[0] : v)
         out.push({
@@ -133,6 +133,7 @@ export async function readAll(admin: Admin, topic: string) {
           offset: message.offset,
         })
         if (out.length >= total) resolve()
+        return Promise.resolve()
       },
     })
   })

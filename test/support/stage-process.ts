@@ -1,8 +1,6 @@
 // A stage in its own process, for crash tests: node --import ./scripts/ts-hooks.mjs test/support/stage-process.ts <stage> <topic> <target-url>
 import { startApp } from '../../src/app.js'
-import type { Clients } from '../../src/clients/index.js'
 import { createLogger } from '../../src/logger.js'
-import type { Runtime } from '../../src/runtime.js'
 import { testConfig } from './env.js'
 import { httpTestClients, sinkStage } from './stage-harness.js'
 
@@ -14,7 +12,7 @@ const app = await startApp(
   createLogger('silent'),
   [{ kind: 'stage', stage: sinkStage(stageName, topic) as never }],
   {
-    clients: httpTestClients(url) as never as (r: Runtime) => Clients,
+    clients: httpTestClients(url) as never,
   },
 )
 process.stdout.write('started\n')

@@ -39,7 +39,7 @@ function spawnStage(stage: string, topic: string, url: string): Promise<ChildPro
     },
   )
   return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('started')) resolve(child)
     })
     child.once('exit', (code) => reject(new Error(`stage process exited with ${code} before starting`)))

@@ -11,7 +11,11 @@ function fieldsOf(schema: unknown): Field[] {
     if (Array.isArray(s)) return s.forEach(walk)
     if (typeof s !== 'object' || s === null) return
     const rec = s as { type?: unknown; fields?: Field[]; items?: unknown }
-    if (rec.type === 'record') for (const f of rec.fields ?? []) (out.push(f), walk(f.type))
+    if (rec.type === 'record')
+      for (const f of rec.fields ?? []) {
+        out.push(f)
+        walk(f.type)
+      }
     if (rec.type === 'array') walk(rec.items)
   }
   walk(schema)

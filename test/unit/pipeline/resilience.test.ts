@@ -81,10 +81,7 @@ describe('target guard', () => {
     let calls = 0
     const stats = { attempts: 0 }
     const result = await guard.run(
-      async () => {
-        if (++calls < 4) throw new DeliveryError('t', 'down', { status: 503 })
-        return 'ok'
-      },
+      () => (++calls < 4 ? Promise.reject(new DeliveryError('t', 'down', { status: 503 })) : Promise.resolve('ok')),
       new AbortController().signal,
       stats,
     )
