@@ -1,0 +1,88 @@
+import { describe, expect, it } from '@jest/globals'
+import type { CaseEvent } from '../../../src/domain/records.js'
+import { DeliveryError } from '../../../src/errors.js'
+import { hisLookup, type HisAnswer, type LookupRequest } from '../../../src/flows/his-lookup.js'
+import type { EnrichDestination } from '../../../src/pipeline/stage.js'
+import { fakeClients, fakeContext, meta } from './fakes.js'
+
+const CID = '1100500012345'
+const event = (over: Partial<CaseEvent> = {}): CaseEvent => ({
+  eventId: 'ev-1',
+  type: 'SYNC_REQUESTED',
+  source: 'WEBHOOK',
+  occurredAt: 1,
+  recordId: 'rec-1',
+  caseId: null,
+  caseIdDisplay: null,
+  nationalId: CID,
+  nationalIdIssue: null,
+  status: 'open',
+  lastUpdatedAt: null,
+  requestedBy: 'cw1',
+  caseData: '{}',
+  ...over,
+})
+const dest = hisLookup.destination as EnrichDestination<LookupRequest, HisAnswer, unknown, never>
+const request = (over: Partial<CaseEvent> = {}) => hisLookup.transform(event(over), meta)!
+
+describe('his-lookup', () => {
+  it('handles Sync clicks and new cases only', () => {
+    expect(hisLookup.transform(event({ type: 'UPDATED' }), meta)).toBeNull()
+    expect(request({ type: 'CREATED' })).toEqual({
+      requestId: 'ev-1',
+      recordId: 'rec-1',
+      nationalId: CID,
+      nationalIdIssue: null,
+      requestedBy: 'cw1',
+    })
+  })
+
+  it('answers INVALID_REQUEST without asking HIS when the national id is missing', async () => {
+    const { ctx, audits } = fakeContext()
+    const answer = await dest.call(
+      fakeClients() as never,
+      request({ nationalId: null, nationalIdIssue: 'missing' }),
+      ctx,
+    )
+    expect(dest.result(answer, request({ nationalId: null }), meta)).toMatchObject({
+      status: 'INVALID_REQUEST',
+      reason: 'national-id-missing',
+      recordId: 'rec-1',
+    })
+    expect(audits).toEqual([])
+  })
+
+  it('maps a found person to FOUND and a 404 to NOT_FOUND, auditing the read', async () => {
+    const found = fakeContext()
+    const clients = fakeClients(
+      {},
+      {
+        findPersonWithHistory: (cid: string) =>
+          Promise.resolve(cid === CID ? { cid, fname: 'A', interventions: [] } : null),
+      },
+    )
+    const answer = await dest.call(clients as never, request(), found.ctx)
+    expect(dest.result(answer, request(), meta)).toMatchObject({ status: 'FOUND', nationalId: CID, requestedBy: 'cw1' })
+    expect(found.audits).toEqual([
+      expect.objectContaining({ system: 'his', action: 'read', resource: 'person', outcome: 'success', actor: 'cw1' }),
+    ])
+    const missing = fakeContext()
+    const none = await dest.call(clients as never, request({ nationalId: '1234567890121' }), missing.ctx)
+    expect(dest.result(none, request(), meta)).toMatchObject({ status: 'NOT_FOUND' })
+    expect(missing.audits[0]!.outcome).toBe('not_found')
+  })
+
+  it('rethrows HIS outages (retried) and turns HIS rejections into FAILED', async () => {
+    const outage = fakeClients(
+      {},
+      { findPersonWithHistory: () => Promise.reject(new DeliveryError('moph', 'down', { status: 503 })) },
+    )
+    await expect(dest.call(outage as never, request(), fakeContext().ctx)).rejects.toMatchObject({ retryable: true })
+    const rejected = fakeClients(
+      {},
+      { findPersonWithHistory: () => Promise.reject(new DeliveryError('moph', 'bad', { status: 400 })) },
+    )
+    const answer = await dest.call(rejected as never, request(), fakeContext().ctx)
+    expect(dest.result(answer, request(), meta)).toMatchObject({ status: 'FAILED', reason: 'his-rejected-400' })
+  })
+})
