@@ -1,7 +1,8 @@
 import { createClients, type Clients } from './clients/index.js'
 import type { Config } from './config.js'
 import type { Logger } from './logger.js'
-import { runStage, type RunningStage } from './pipeline/run-stage.js'
+import { runStage, type RunningStage, type StageRunnerOptions } from './pipeline/run-stage.js'
+import type { TargetGuard } from './pipeline/target-guard.js'
 import type { Stage } from './pipeline/stage.js'
 import { startRuntime, type Runtime } from './runtime.js'
 import type { RunningSource, Source } from './sources/source.js'
@@ -53,28 +54,7 @@ export async function startApp(
       const stage = stages.get(r) as Stage<unknown, unknown, Clients>
       const target =
         stage.destination.kind === 'topic' ? undefined : runtime.guard(stage.destination.target, r.rps?.(config))
-      running.push(
-        await runStage(
-          runtime.kafka,
-          {
-            stage,
-            codec: runtime.codec,
-            publisher: runtime.publisher,
-            clients,
-            target,
-            kafka: runtime.kafkaGuard,
-            metrics: runtime.metrics,
-            logger: logger.child({ stage: stage.name }),
-            readiness: runtime.readiness,
-          },
-          {
-            maxInFlight: config.STAGE_MAX_IN_FLIGHT,
-            sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-            heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
-            shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-          },
-        ),
-      )
+      running.push(await launchStage(runtime, stage, clients, target))
     }
   } catch (err) {
     await Promise.allSettled(running.map((r) => r.stop()))
@@ -89,4 +69,39 @@ export async function startApp(
       await runtime.close()
     },
   }
+}
+
+/** Runs one processor stage on a started runtime, with the runner options taken from the configuration. */
+export function launchStage<Clients>(
+  runtime: Runtime,
+  stage: Stage<unknown, unknown, Clients>,
+  clients: Clients,
+  target: TargetGuard | undefined,
+  overrides: Partial<StageRunnerOptions> = {},
+): Promise<RunningStage> {
+  const { config } = runtime
+  return runStage(
+    runtime.kafka,
+    {
+      stage,
+      codec: runtime.codec,
+      publisher: runtime.publisher,
+      clients,
+      target,
+      kafka: runtime.kafkaGuard,
+      metrics: runtime.metrics,
+      logger: runtime.logger.child({ stage: stage.name }),
+      readiness: runtime.readiness,
+    },
+    {
+      maxInFlight: config.STAGE_MAX_IN_FLIGHT,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
+      shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+      maxBytesPerPartition: config.KAFKA_MAX_BYTES_PER_PARTITION,
+      fetchMaxBytes: config.KAFKA_FETCH_MAX_BYTES,
+      partitionsConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      ...overrides,
+    },
+  )
 }

@@ -50,6 +50,10 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
   KAFKA_SESSION_TIMEOUT_MS: positiveInt.default(30_000),
   KAFKA_HEARTBEAT_INTERVAL_MS: positiveInt.default(3_000),
+  /** Fetch sizes bound the memory a stage holds while its target is down or while it drains a backlog. */
+  KAFKA_MAX_BYTES_PER_PARTITION: positiveInt.default(256 * 1024),
+  KAFKA_FETCH_MAX_BYTES: positiveInt.default(2 * 1024 * 1024),
+  KAFKA_PARTITIONS_CONCURRENTLY: positiveInt.max(64).default(4),
 
   PRIMERO_URL: url.optional(),
   PRIMERO_USERNAME: optionalText,

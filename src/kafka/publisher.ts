@@ -7,26 +7,38 @@ export interface OutgoingRecord {
 }
 
 /**
- * Publishes records with acks from all in-sync replicas. Concurrent calls within `lingerMs` are sent as one
- * batch; each caller's promise resolves only when its own record is acknowledged (or rejects with the error).
+ * Publishes records with acks from all in-sync replicas. The calls made in the same event-loop turn (up to
+ * `maxBatch`) are sent as one batch; each caller's promise resolves only when its own record is acknowledged
+ * (or rejects with the error). Order within a batch is the order of the calls.
  */
 export interface Publisher {
   publish(topic: string, record: OutgoingRecord): Promise<void>
 }
 
-export function createPublisher(producer: Producer, options: { lingerMs?: number; maxBatch?: number } = {}): Publisher {
-  const lingerMs = options.lingerMs ?? 2
+interface Pending {
+  readonly topic: string
+  readonly record: OutgoingRecord
+  readonly resolve: () => void
+  readonly reject: (e: unknown) => void
+}
+
+export function createPublisher(producer: Producer, options: { maxBatch?: number } = {}): Publisher {
   const maxBatch = options.maxBatch ?? 500
-  let pending: { topic: string; record: OutgoingRecord; resolve: () => void; reject: (e: unknown) => void }[] = []
-  let timer: NodeJS.Timeout | undefined
+  let pending: Pending[] = []
+  let scheduled: NodeJS.Immediate | undefined
 
   function flush() {
-    timer = undefined
+    if (scheduled !== undefined) clearImmediate(scheduled)
+    scheduled = undefined
     const batch = pending
     pending = []
     if (batch.length === 0) return
     const byTopic = new Map<string, OutgoingRecord[]>()
-    for (const p of batch) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.record])
+    for (const p of batch) {
+      const records = byTopic.get(p.topic)
+      if (records) records.push(p.record)
+      else byTopic.set(p.topic, [p.record])
+    }
     producer
       .sendBatch({
         acks: -1,
@@ -49,12 +61,8 @@ export function createPublisher(producer: Producer, options: { lingerMs?: number
     publish(topic, record) {
       return new Promise<void>((resolve, reject) => {
         pending.push({ topic, record, resolve, reject })
-        if (pending.length >= maxBatch) {
-          clearTimeout(timer)
-          flush()
-        } else {
-          timer ??= setTimeout(flush, lingerMs)
-        }
+        if (pending.length >= maxBatch) flush()
+        else scheduled ??= setImmediate(flush)
       })
     },
   }

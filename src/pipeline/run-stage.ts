@@ -14,6 +14,9 @@ export interface StageRunnerOptions {
   readonly heartbeatIntervalMs: number
   /** How long in-flight records may finish after stop() before they are abandoned (not committed). */
   readonly shutdownGraceMs: number
+  readonly maxBytesPerPartition: number
+  readonly fetchMaxBytes: number
+  readonly partitionsConcurrently: number
   readonly groupId?: string
 }
 
@@ -48,7 +51,8 @@ export async function runStage<Clients>(
     sessionTimeout: options.sessionTimeoutMs,
     heartbeatInterval: options.heartbeatIntervalMs,
     rebalanceTimeout: Math.max(60_000, options.sessionTimeoutMs * 2),
-    maxBytesPerPartition: 1024 * 1024,
+    maxBytesPerPartition: options.maxBytesPerPartition,
+    maxBytes: options.fetchMaxBytes,
     maxWaitTimeInMs: 500,
     retry: { retries: 10 },
   })
@@ -139,7 +143,7 @@ export async function runStage<Clients>(
     autoCommit: true,
     autoCommitInterval: 1000,
     eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: 8,
+    partitionsConsumedConcurrently: options.partitionsConcurrently,
     eachBatch,
   })
   log.info({ topic: stage.input.topic }, 'stage started')

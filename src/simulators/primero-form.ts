@@ -65,7 +65,12 @@ const HIS: Record<string, FieldDef> = {
       ),
       ...texts('if_teared__please_estimate_date', 'source_of_information_44cac9a'),
       ...texts('pregnancy_test_21c37e2', 'hiv_ab_8c67abf', 'vdrl_aa8c121', 'hbv_ab__ag_f13b335', 'hcv_ab_945585c'),
-      ...texts('sperm_check_2612983', 'acid_phosphates_118c999', 'vag__smeargram_strain_fce21b2', 'vag__parasite_7504774'),
+      ...texts(
+        'sperm_check_2612983',
+        'acid_phosphates_118c999',
+        'vag__smeargram_strain_fce21b2',
+        'vag__parasite_7504774',
+      ),
     },
   },
   new_pregnancy: {
