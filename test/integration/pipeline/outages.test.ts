@@ -151,6 +151,56 @@ describe('failure handling', () => {
     }
   })
 
+  it('stops gracefully on SIGTERM during an outage within the grace period, committing only what was delivered', async () => {
+    const topic = uniqueName('t-sigterm')
+    const stageName = uniqueName('sigterm')
+    const groupId = `primero-bridge.${stageName}`
+    await createTopic(admin, topic, 1)
+    let down = false
+    const target = await startHttpTarget(() => ({ status: down ? 503 : 200 }))
+    const codec = createCodec(loadSchemas(), { url: testConfig().SCHEMA_REGISTRY_URL })
+    await codec.register(topic, SCHEMA_NAMES.caseEvent)
+    const send = (from: number) =>
+      producer.send({
+        topic,
+        messages: Array.from({ length: 10 }, (_, i) => caseEvent(`k${i}`, from)).map((e) => ({
+          key: e.recordId,
+          value: codec.encode(topic, e),
+        })),
+      })
+    let child = await spawnStage(stageName, topic, target.url)
+    try {
+      await send(0)
+      await waitFor(() => target.accepted.length === 10, 'first records delivered')
+      down = true
+      await send(1)
+      await waitFor(() => target.attempts.length > 12, 'second records retrying against the outage')
+      const stoppedAt = Date.now()
+      child.kill('SIGTERM')
+      const code = await new Promise((r) => child.once('exit', r))
+      expect(code).toBe(0)
+      expect(Date.now() - stoppedAt).toBeLessThan(2_000 + 5_000) // SHUTDOWN_GRACE_MS in tests is 2 s
+      await waitFor(
+        () => committedEqualsEnd(admin, groupId, topic).then((atEnd) => !atEnd),
+        'undelivered records not committed',
+      )
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] })
+      expect(committed?.partitions[0]?.offset).toBe('10')
+
+      down = false
+      child = await spawnStage(stageName, topic, target.url)
+      await waitFor(
+        () => new Set(target.accepted.map((r) => `${r.key}#${r.seq}`)).size === 20,
+        'delivered after restart',
+      )
+      await waitFor(() => committedEqualsEnd(admin, groupId, topic), 'committed to the end')
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+      await target.close()
+    }
+  })
+
   it('keeps every record and per-key order through a rebalance (a second consumer joins, then leaves)', async () => {
     const topic = uniqueName('t-rebalance')
     const stageName = uniqueName('rebalance')
