@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import type { Kafka } from 'kafkajs'
 import type { Codec } from '../avro/codec.js'
 import { SCHEMA_NAMES } from '../avro/schemas.js'
 import type { Cursor } from '../domain/records.js'
 import { DeliveryError } from '../errors.js'
 import type { Publisher } from '../kafka/publisher.js'
+import { readToEnd } from '../kafka/read-to-end.js'
 import { TOPICS } from '../kafka/topics.js'
 
 const READ_TIMEOUT_MS = 60_000
@@ -30,46 +30,15 @@ export interface CursorStoreDeps {
 export function createCursorStore(deps: CursorStoreDeps): CursorStore {
   return {
     async read(source) {
-      const admin = deps.kafka.admin()
-      await admin.connect()
-      let ends: { partition: number; high: string; low: string }[]
-      try {
-        ends = await admin.fetchTopicOffsets(TOPICS.cursors)
-      } finally {
-        await admin.disconnect()
-      }
-      const pending = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, BigInt(p.high) - 1n]))
-      if (pending.size === 0) return null
       const latest: { value: Buffer | null } = { value: null }
-      const consumer = deps.kafka.consumer({ groupId: `primero-bridge.cursor-reader.${randomUUID()}` })
-      await consumer.connect()
-      try {
-        await consumer.subscribe({ topic: TOPICS.cursors, fromBeginning: true })
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('timed out reading the cursors topic')), READ_TIMEOUT_MS)
-          const done = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-          consumer
-            .run({
-              autoCommit: false,
-              eachMessage: async ({ partition, message }) => {
-                if (message.key?.toString() === source) latest.value = message.value
-                const last = pending.get(partition)
-                if (last !== undefined && BigInt(message.offset) >= last) pending.delete(partition)
-                if (pending.size === 0) done()
-                return Promise.resolve()
-              },
-            })
-            .catch((err: unknown) => {
-              clearTimeout(timer)
-              reject(err instanceof Error ? err : new Error(String(err)))
-            })
-        })
-      } finally {
-        await consumer.disconnect()
-      }
+      await readToEnd(
+        deps.kafka,
+        TOPICS.cursors,
+        (_partition, message) => {
+          if (message.key?.toString() === source) latest.value = message.value
+        },
+        { groupPrefix: 'primero-bridge.cursor-reader', timeoutMs: READ_TIMEOUT_MS },
+      )
       return latest.value === null ? null : deps.codec.decode<Cursor>(latest.value, SCHEMA_NAMES.cursor)
     },
     async write(cursor) {

@@ -9,6 +9,7 @@ import { createHttpClient } from '../../src/http/http-client.js'
 import { createLogger } from '../../src/logger.js'
 import { defineStage, type Stage } from '../../src/pipeline/stage.js'
 import { SCHEMA_NAMES } from '../../src/avro/schemas.js'
+import { readToEnd } from '../../src/kafka/read-to-end.js'
 import type { CaseEvent } from '../../src/domain/records.js'
 import { kafkaPort, testConfig } from './env.js'
 
@@ -106,9 +107,7 @@ export async function committedEqualsEnd(admin: Admin, groupId: string, topic: s
 }
 
 /** Reads every record currently in `topic` (from the beginning up to the current end). */
-export async function readAll(admin: Admin, topic: string) {
-  const ends = await admin.fetchTopicOffsets(topic)
-  const total = ends.reduce((n, p) => n + Number(p.high) - Number(p.low), 0)
+export async function readAll(_admin: Admin, topic: string) {
   const out: {
     key: string | null
     value: Buffer | null
@@ -116,28 +115,22 @@ export async function readAll(admin: Admin, topic: string) {
     partition: number
     offset: string
   }[] = []
-  if (total === 0) return out
-  const consumer = testKafka.consumer({ groupId: `read-${randomUUID()}` })
-  await consumer.connect()
-  await consumer.subscribe({ topic, fromBeginning: true })
-  await new Promise<void>((resolve) => {
-    void consumer.run({
-      eachMessage: ({ message, partition }) => {
-        const headers: Record<string, string> = {}
-        for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(Array.isArray(v) ? v[0] : v)
-        out.push({
-          key: message.key?.toString() ?? null,
-          value: message.value,
-          headers,
-          partition,
-          offset: message.offset,
-        })
-        if (out.length >= total) resolve()
-        return Promise.resolve()
-      },
-    })
-  })
-  await consumer.disconnect()
+  await readToEnd(
+    testKafka,
+    topic,
+    (partition, message) => {
+      const headers: Record<string, string> = {}
+      for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(Array.isArray(v) ? v[0] : v)
+      out.push({
+        key: message.key?.toString() ?? null,
+        value: message.value,
+        headers,
+        partition,
+        offset: message.offset,
+      })
+    },
+    { groupPrefix: 'test-read' },
+  )
   return out
 }
 
