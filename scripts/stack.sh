@@ -111,9 +111,11 @@ registry_up() {
   jar="$(cd "$app" && ls quarkus-run.jar 2>/dev/null || ls apicurio-registry-app-*-runner.jar 2>/dev/null | head -n1)"
   [ -n "$jar" ] || die "no runnable jar found in $app"
   : > "$logf"
-  (cd "$app" && nohup "$JAVA" -Xms64m -Xmx384m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$REGISTRY_PORT" \
-      -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO \
-      -jar "$jar" >> "$logf" 2>&1 < /dev/null & echo $! > "$pidf")
+  # started directly (no subshell) so the recorded pid is the JVM itself and `down` stops exactly it
+  nohup "$JAVA" -Xms64m -Xmx384m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$REGISTRY_PORT" \
+    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO \
+    -jar "$app/$jar" >> "$logf" 2>&1 < /dev/null &
+  echo $! > "$pidf"
   local deadline=$((SECONDS + READY_TIMEOUT_S))
   while [ $SECONDS -lt $deadline ]; do
     if registry_ready; then log "apicurio registry $APICURIO_VERSION ready on http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7 (pid $(cat "$pidf"))"; return 0; fi
