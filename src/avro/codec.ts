@@ -28,7 +28,10 @@ export function subjectFor(topic: string): string {
   return `${topic}-value`
 }
 
-export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec {
+/** A registry that hangs must not stall a stage silently: a look-up slower than this is an outage (retried). */
+const LOOKUP_TIMEOUT_MS = 10_000
+
+export function createCodec(schemas: SchemaSet, options: RegistryOptions, lookupTimeoutMs = LOOKUP_TIMEOUT_MS): Codec {
   const auth = options.username ? { username: options.username, password: options.password ?? '' } : undefined
   const registry = new SchemaRegistry({
     host: options.url,
@@ -41,7 +44,7 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions): Codec
 
   async function writerType(id: number): Promise<avro.Type> {
     try {
-      return (await registry.getSchema(id)) as unknown as avro.Type
+      return (await withTimeout(registry.getSchema(id), lookupTimeoutMs)) as unknown as avro.Type
     } catch (err) {
       const status = (err as { status?: number }).status
       if (status === 404)
@@ -113,4 +116,12 @@ function decodeBody(type: avro.Type, bytes: Buffer, id: number): unknown {
   } catch (err) {
     throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }

@@ -174,7 +174,10 @@ export function createRecordHandler<Clients>(deps: HandlerDeps<Clients>) {
       let response: unknown
       try {
         response = await guard.run(
-          () => (dest.kind === 'http' ? dest.send(deps.clients, out, ctx) : dest.call(deps.clients, out, ctx)),
+          () => {
+            audits.length = 0 // a retried attempt redoes (idempotently) and re-audits what the failed one did
+            return dest.kind === 'http' ? dest.send(deps.clients, out, ctx) : dest.call(deps.clients, out, ctx)
+          },
           signal,
           stats,
         )
