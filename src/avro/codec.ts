@@ -1,6 +1,7 @@
 import { SchemaRegistry, COMPATIBILITY } from '@kafkajs/confluent-schema-registry'
 import type avro from 'avsc'
 import { DecodeError } from '../errors.js'
+import { avroBodyProblem } from './bounds.js'
 import type { SchemaSet } from './schemas.js'
 
 /**
@@ -101,21 +102,27 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions, lookup
         }
         resolvers.set(cacheKey, resolver)
       }
-      try {
-        return reader.fromBuffer(bytes.subarray(5), resolver, false) as T
-      } catch (err) {
-        throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
-      }
+      return decodeBody(writer, bytes, id, (body) => reader.fromBuffer(body, resolver, false)) as T
     },
   }
 }
 
-function decodeBody(type: avro.Type, bytes: Buffer, id: number): unknown {
+/** Bounds-checked against the writer schema first: avsc would trust a forged block count (see bounds.ts). */
+function decodeBody(
+  writer: avro.Type,
+  bytes: Buffer,
+  id: number,
+  read: (body: Buffer) => unknown = (body) => writer.fromBuffer(body),
+): unknown {
+  const body = bytes.subarray(5)
+  let problem: string | undefined
   try {
-    return type.fromBuffer(bytes.subarray(5)) as unknown
+    problem = avroBodyProblem(writer, body)
+    if (problem === undefined) return read(body)
   } catch (err) {
     throw new DecodeError('corrupt', `Avro body does not match schema id ${id}`, { cause: err })
   }
+  throw new DecodeError('corrupt', `Avro body does not match schema id ${id}: ${problem}`)
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -67,7 +67,16 @@ export function createMophClient(options: MophClientOptions): MophClient {
     }
   }
 
-  async function findOne(path: string, filter: object, key: 'id' | 'cid'): Promise<Record<string, unknown> | null> {
+  /**
+   * LoopBack's findOne answers the first record of the collection when a filter is not applied, so the answer must
+   * be for the cid asked about: another child's record would be written into this child's case.
+   */
+  async function findOne(
+    path: string,
+    filter: object,
+    key: 'id' | 'cid',
+    cid: string,
+  ): Promise<Record<string, unknown> | null> {
     const { status, body } = await authed('GET', path, {
       searchParams: { filter: JSON.stringify(filter) },
       allowStatuses: [404],
@@ -79,15 +88,18 @@ export function createMophClient(options: MophClientOptions): MophClient {
         retryable: false,
       })
     }
-    return expectRecord(target, `GET ${path}`, body, key)
+    const found = expectRecord(target, `GET ${path}`, body, key)
+    if (found.cid !== cid) throw shapeError(target, `GET ${path}`, 'a record of another cid')
+    return found
   }
 
   return {
     findPersonWithHistory: async (cid) =>
-      (await findOne('/api/people/findOne', personWithHistoryFilter(cid), 'cid')) as HisPerson | null,
-    findPerson: async (cid) => (await findOne('/api/people/findOne', personFilter(cid), 'cid')) as HisPerson | null,
+      (await findOne('/api/people/findOne', personWithHistoryFilter(cid), 'cid', cid)) as HisPerson | null,
+    findPerson: async (cid) =>
+      (await findOne('/api/people/findOne', personFilter(cid), 'cid', cid)) as HisPerson | null,
     findPrimeroIntervention: async (cid) =>
-      (await findOne('/api/interventions/findOne', primeroInterventionFilter(cid), 'id')) as Intervention | null,
+      (await findOne('/api/interventions/findOne', primeroInterventionFilter(cid), 'id', cid)) as Intervention | null,
     async patchIntervention(id, body) {
       const answer = await authed('PATCH', `/api/interventions/${encodeURIComponent(id)}`, { json: body })
       return expectRecord(target, 'PATCH /api/interventions/:id', answer.body, 'id') as Intervention

@@ -56,9 +56,14 @@ function visitKey(visit: HisVisit): string {
   return [visit.vn, visit.visitDate, visit.visitTime, visit.facilityCode].map((part) => part ?? '').join('|')
 }
 
-/** int32 for Primero numeric fields (weights and heights are whole numbers there). */
+/**
+ * int32 for Primero numeric fields (weights and heights are whole numbers there). An absurd HIS value outside int32
+ * is left out: Primero would refuse the whole PATCH (422) over it.
+ */
 function roundOrNull(value: number | null | undefined): number | null {
-  return value === null || value === undefined ? null : Math.round(value)
+  if (value === null || value === undefined) return null
+  const rounded = Math.round(value)
+  return Math.abs(rounded) <= 2_147_483_647 ? rounded : null
 }
 
 function uniqueRows(rows: Row[]): Row[] {

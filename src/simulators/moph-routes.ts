@@ -43,6 +43,8 @@ export function handleMoph(ctx: MophRouteContext, req: SimRequest): SimResponse 
   if (method === 'GET' && !filter) return loopBackError(400, 'INVALID_FILTER', 'Invalid "filter" parameter')
   if (method === 'GET' && filter && path === '/api/people/findOne') {
     const cid = filter.where.cid
+    if (typeof cid === 'string' && ctx.state.personAnswers.has(cid))
+      return { status: 200, body: ctx.state.personAnswers.get(cid) }
     const person = typeof cid === 'string' ? ctx.state.people.get(cid) : undefined
     return person ? { status: 200, body: withRelations(ctx, person, filter) } : notFound('person')
   }

@@ -7,6 +7,8 @@ export interface MophState {
   readonly interventions: Map<string, Intervention>
   readonly interventionsByCid: Map<string, Set<string>>
   readonly riskmodels: Map<string, RiskModel>
+  /** `people/findOne` answers served verbatim (200) for a cid instead of the stored person: malformed HIS data. */
+  readonly personAnswers: Map<string, unknown>
   readonly tokens: Map<string, number>
   /** Successful logins so far (tests assert single-flight login). */
   logins: number
@@ -18,6 +20,7 @@ export function createMophState(children: Iterable<SyntheticChild>): MophState {
     interventions: new Map(),
     interventionsByCid: new Map(),
     riskmodels: new Map(),
+    personAnswers: new Map(),
     tokens: new Map(),
     logins: 0,
   }
@@ -27,8 +30,8 @@ export function createMophState(children: Iterable<SyntheticChild>): MophState {
 
 /** Empties the state and fills it from synthetic children (used at start and by `/__admin/reset`). */
 export function seedMophState(state: MophState, children: Iterable<SyntheticChild>): void {
-  for (const map of [state.people, state.interventions, state.interventionsByCid, state.riskmodels, state.tokens])
-    map.clear()
+  const maps = [state.people, state.interventions, state.interventionsByCid, state.riskmodels, state.personAnswers]
+  for (const map of [...maps, state.tokens]) map.clear()
   state.logins = 0
   for (const child of children) {
     if (!child.hisPerson) continue

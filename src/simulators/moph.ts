@@ -30,6 +30,8 @@ export interface MophSimulator extends SimServer {
   setRiskModel(cid: string, fields: Partial<RiskModel>): RiskModel
   /** Forgets every issued token (clients must log in again). */
   expireTokens(): void
+  /** Answers `people/findOne` for `cid` with `body` verbatim (200), as a misbehaving HIS would; reset clears it. */
+  setPersonAnswer(cid: string, body: unknown): void
 }
 
 /** The MoPH LoopBack API simulator (HIS + Child-Shield behind one API, as in reality). */
@@ -72,6 +74,10 @@ export async function startMophSimulator(options: MophSimulatorOptions = {}): Pr
     return next
   }
 
+  function setPersonAnswer(cid: string, body: unknown): void {
+    state.personAnswers.set(cid, body)
+  }
+
   const server = await startSimServer({
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.host === undefined ? {} : { host: options.host }),
@@ -84,9 +90,12 @@ export async function startMophSimulator(options: MophSimulatorOptions = {}): Pr
     },
     admin: (req) => {
       const body = isObject(req.body) ? req.body : {}
-      if (req.method !== 'POST' || req.path !== '/__admin/riskmodel') return undefined
+      const route = `${req.method} ${req.path}`
+      if (route !== 'POST /__admin/riskmodel' && route !== 'POST /__admin/person-answer') return undefined
       if (typeof body.cid !== 'string') return { status: 400, body: { error: 'cid required' } }
-      return { status: 200, body: setRiskModel(body.cid, body) }
+      if (route === 'POST /__admin/riskmodel') return { status: 200, body: setRiskModel(body.cid, body) }
+      setPersonAnswer(body.cid, body.body)
+      return { status: 204 }
     },
     state: () => ({
       people: [...state.people.values()],
@@ -104,5 +113,6 @@ export async function startMophSimulator(options: MophSimulatorOptions = {}): Pr
     expireTokens: () => {
       state.tokens.clear()
     },
+    setPersonAnswer,
   })
 }

@@ -48,9 +48,16 @@ export function createIngressHandler(deps: IngressDeps) {
     const type = eventTypeOf(url.searchParams.get('event'))
     if (!type.ok) return answer(type.status, 'invalid', { error: type.message })
 
-    const text = await readBody(req, deps.maxBodyBytes)
-    if (text === undefined) {
+    const body = await readBody(req, deps.maxBodyBytes)
+    if (body === undefined) {
       return answer(413, 'too_large', { error: `body exceeds ${deps.maxBodyBytes} bytes` }, { connection: 'close' })
+    }
+    let text: string
+    try {
+      text = UTF8.decode(body)
+    } catch {
+      // decoding leniently would put U+FFFD into the child's case data instead of what Primero sent
+      return answer(400, 'invalid', { error: 'body is not valid UTF-8' })
     }
     const parsed = parseWebhookBody(text)
     if (!parsed.ok) return answer(parsed.status, 'invalid', { error: parsed.message })
@@ -76,8 +83,10 @@ export function createIngressHandler(deps: IngressDeps) {
   }
 }
 
-/** The body as text, or undefined once it exceeds `max` bytes (declared or actual). */
-async function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The body, or undefined once it exceeds `max` bytes (declared or actual). */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > max) {
     req.resume()
@@ -93,7 +102,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<string | und
     }
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

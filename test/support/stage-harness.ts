@@ -9,7 +9,7 @@ import { createHttpClient } from '../../src/http/http-client.js'
 import { createLogger } from '../../src/logger.js'
 import { defineStage, type Stage } from '../../src/pipeline/stage.js'
 import { SCHEMA_NAMES } from '../../src/avro/schemas.js'
-import { readToEnd } from '../../src/kafka/read-to-end.js'
+import { readTopic, type TopicRecord } from './read-topic.js'
 import type { CaseEvent } from '../../src/domain/records.js'
 import { kafkaPort, testConfig } from './env.js'
 
@@ -107,31 +107,9 @@ export async function committedEqualsEnd(admin: Admin, groupId: string, topic: s
 }
 
 /** Reads every record currently in `topic` (from the beginning up to the current end). */
-export async function readAll(_admin: Admin, topic: string) {
-  const out: {
-    key: string | null
-    value: Buffer | null
-    headers: Record<string, string>
-    partition: number
-    offset: string
-  }[] = []
-  await readToEnd(
-    testKafka,
-    topic,
-    (partition, message) => {
-      const headers: Record<string, string> = {}
-      for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(Array.isArray(v) ? v[0] : v)
-      out.push({
-        key: message.key?.toString() ?? null,
-        value: message.value,
-        headers,
-        partition,
-        offset: message.offset,
-      })
-    },
-    { groupPrefix: 'test-read' },
-  )
-  return out
+/** Every record of `topic` from its beginning to its current end. */
+export async function readAll(_admin: Admin, topic: string): Promise<TopicRecord[]> {
+  return readTopic(testKafka, topic)
 }
 
 export async function produceEvents(producer: Producer, app: App, topic: string, events: readonly CaseEvent[]) {

@@ -11,7 +11,8 @@ import { RUNNABLES } from '../../../src/stages.js'
 import type { SyntheticChild } from '../../../src/synthetic/children.js'
 import { uniqueName, waitFor } from '../../support/env.js'
 import { committedEqualsEnd, testKafka } from '../../support/stage-harness.js'
-import { keysIn, startFlowEnv, type FlowEnv } from './flow-env.js'
+import { startWorld, type World } from '../reliability/world.js'
+import { keysIn } from './flow-env.js'
 
 let admin: Admin
 beforeAll(async () => {
@@ -29,7 +30,7 @@ function eligible(c: SyntheticChild): boolean {
   return id.ok && isEligibleForChildShield(c.primeroCase, cursor)
 }
 
-function primeroInterventions(env: FlowEnv, cid: string): Intervention[] {
+function primeroInterventions(env: World, cid: string): Intervention[] {
   return [...env.moph.state.interventions.values()].filter(
     (i) =>
       i.cid === cid &&
@@ -42,7 +43,7 @@ const drained = (stage: string, topic: string) =>
 
 describe('Phase 2: daily Child-Shield upload and risk write-back', () => {
   it('uploads one intervention per eligible child with today’s snapshot, idempotently, and writes risk fields back', async () => {
-    const env = await startFlowEnv(200, [RUNNABLES['case-to-childshield']!, RUNNABLES['risk-to-primero']!])
+    const env = await startWorld(200, [RUNNABLES['case-to-childshield']!, RUNNABLES['risk-to-primero']!])
     try {
       const today = new Date().toISOString().slice(0, 10)
       const withPerson = env.children.filter((c) => eligible(c) && c.hisPerson !== null)

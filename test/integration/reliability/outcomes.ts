@@ -1,58 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import type { Kafka } from 'kafkajs'
 import { dlqTopic, TOPICS } from '../../../src/kafka/topics.js'
 import { DLQ_HEADERS } from '../../../src/pipeline/dlq.js'
 import type { SyntheticChild } from '../../../src/synthetic/children.js'
+import { readTopic, type TopicRecord } from '../../support/read-topic.js'
 import type { World } from './world.js'
 
-export interface TopicRecord {
-  readonly key: string | null
-  readonly value: Buffer | null
-  readonly headers: Record<string, string>
-  readonly partition: number
-  readonly offset: string
-}
-
-/** Every record currently in `topic` of the cluster behind `kafka` (from the beginning to the current end). */
-export async function readTopic(kafka: Kafka, topic: string): Promise<TopicRecord[]> {
-  const admin = kafka.admin()
-  await admin.connect()
-  let ends: { partition: number; high: string; low: string }[]
-  try {
-    ends = await admin.fetchTopicOffsets(topic)
-  } finally {
-    await admin.disconnect()
-  }
-  const pending = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, BigInt(p.high) - 1n]))
-  const out: TopicRecord[] = []
-  if (pending.size === 0) return out
-  const consumer = kafka.consumer({ groupId: `read-${randomUUID()}` })
-  await consumer.connect()
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true })
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out reading ${topic}`)), 60_000)
-      void consumer.run({
-        eachMessage: ({ message, partition }) => {
-          const headers: Record<string, string> = {}
-          for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(Array.isArray(v) ? v[0] : v)
-          const key = message.key?.toString() ?? null
-          out.push({ key, value: message.value, headers, partition, offset: message.offset })
-          const last = pending.get(partition)
-          if (last !== undefined && BigInt(message.offset) >= last) pending.delete(partition)
-          if (pending.size === 0) {
-            clearTimeout(timer)
-            resolve()
-          }
-          return Promise.resolve()
-        },
-      })
-    })
-  } finally {
-    await consumer.disconnect()
-  }
-  return out
-}
+export { readTopic, type TopicRecord }
 
 /** The Sync outcome Primero must finally show for a child (a 422 on the PATCH may turn 'synced' into 'failed'). */
 export function expectedSync(child: SyntheticChild, nationalIdRemoved: boolean): 'synced' | 'not_found' | 'failed' {

@@ -136,9 +136,9 @@ describe('golden fixtures (reference §4)', () => {
   it.each(['c1-person-with-visit', 'c2-person-anc', 'c3-person-no-visits'])(
     '%s: decoded by the client, matched by the simulator',
     async (name) => {
-      const person = fixture(`moph/${name}`)
+      const person = fixture(`moph/${name}`) as { cid: string }
       const { client, simClient } = await mophPair(200, person)
-      expect(await client.findPersonWithHistory('1100500012340')).toEqual(person)
+      expect(await client.findPersonWithHistory(person.cid)).toEqual(person)
       const simulated = await simClient.findPersonWithHistory(withRisk.nationalId)
       const optional = new Set([
         'main_dep',

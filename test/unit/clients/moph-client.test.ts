@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createMophClient } from '../../../src/clients/moph.js'
 import type { RiskModel } from '../../../src/clients/moph-types.js'
 import { DeliveryError } from '../../../src/errors.js'
@@ -134,5 +136,62 @@ describe('MoPH client', () => {
       ['cid-4', 'cid-5', 'cid-6'],
       ['cid-7'],
     ])
+  })
+})
+
+/** A client of a MoPH stub that logs in and then answers every call 200 with `text`. */
+async function stubbed(text: string) {
+  const server = http.createServer((req, res) => {
+    const login = req.url?.startsWith('/api/Users/login')
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(login ? JSON.stringify({ id: 'token', ttl: 60, created: new Date().toISOString() }) : text)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  opened.push({ close: () => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve))) })
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const client = createMophClient({ baseUrl, email: 'e', password: 'p', target: 'his' })
+  opened.push(client)
+  return client
+}
+
+describe('MoPH client, malformed HIS answers', () => {
+  const cid = known.nationalId
+  const other = children.filter((c) => c.hisPerson)[1]!
+
+  it.each([
+    ['an array', [], 'not an object'],
+    ['a JSON string', 'person', 'not an object'],
+    ['an empty body', undefined, 'not an object'],
+    ['an object without cid', { fname: 'x' }, 'missing string "cid"'],
+    ['a numeric cid', { cid: Number(cid) }, 'missing string "cid"'],
+    ["another child's record", { cid: other.nationalId, fname: 'other' }, 'a record of another cid'],
+  ])('refuses %s with a non-retryable error naming the problem', async (_name, body, problem) => {
+    const { sim, client } = await setup()
+    sim.setPersonAnswer(cid, body)
+    const err = (await client.findPersonWithHistory(cid).catch((e: unknown) => e)) as DeliveryError
+    expect(err).toBeInstanceOf(DeliveryError)
+    expect(err).toMatchObject({ retryable: false, status: undefined })
+    expect(err.message).toBe(`his GET /api/people/findOne answered an unexpected shape: ${problem}`)
+  })
+
+  it("refuses another child's Child-Shield intervention", async () => {
+    const client = await stubbed(JSON.stringify({ id: 'abc', cid: other.nationalId, activities: {} }))
+    await expect(client.findPrimeroIntervention(cid)).rejects.toThrow('a record of another cid')
+  })
+
+  it('passes extra fields and wrongly typed ones through untouched (the mapping normalises them)', async () => {
+    const { sim, client } = await setup()
+    const body = { cid, fname: 42, interventions: 'x', riskmodel: [], unknownField: { nested: [1, 'two'] } }
+    sim.setPersonAnswer(cid, body)
+    await expect(client.findPersonWithHistory(cid)).resolves.toEqual(body)
+  })
+
+  it('refuses a 200 answer that is not JSON', async () => {
+    const client = await stubbed('<html><body>Service Unavailable</body></html>')
+    const err = (await client.findPersonWithHistory(cid).catch((e: unknown) => e)) as DeliveryError
+    expect(err).toMatchObject({
+      retryable: false,
+      message: 'his GET /api/people/findOne answered 200 with a body that is not JSON',
+    })
   })
 })

@@ -12,6 +12,7 @@ import {
   hisResultToPrimeroPatch,
   syncStatusPatch,
 } from '../../../src/mapping/his-to-primero.js'
+import { HOSTILE_TEXT, HOSTILE_VALUES } from '../../support/hostile-text.js'
 import { CTX, PATCH_OPTS, PERSON_FIXTURES, expectGolden, loadFixture } from './fixtures.js'
 
 const found = (name: string, nationalId: string): HisLookupResult =>
@@ -135,6 +136,96 @@ describe('hisResultToPrimeroPatch', () => {
     expect(rows[0]).toMatchObject({
       unique_id: '00000000-0000-0000-0000-271011007000',
       vdrl_aa8c121: 'Non-reactive  ()',
+    })
+  })
+})
+
+describe('hisResultToPrimeroPatch with malformed HIS persons', () => {
+  const ctx = { ...CTX, nationalId: '1100700045217' }
+  const patchOf = (person: unknown) => hisResultToPrimeroPatch(toHisLookupResult(person, ctx), PATCH_OPTS).data
+
+  it('writes SQL-, script- and template-looking text and Unicode edge cases byte-for-byte', () => {
+    const values = HOSTILE_VALUES
+    const data = patchOf({
+      cid: ctx.nationalId,
+      fname: values[0],
+      lname: values[2],
+      informaddr: values.join(' | '),
+      occupation_name: values[6],
+      interventions: [
+        {
+          id: '66b1c2d3e4f5a6b7c8d9e0f1',
+          vstdate: '2024-07-01',
+          activities: {
+            diagnosis: values.map((name, i) => ({ icd10: `Z0${i % 10}`, diag_name: name, diagtype: '1' })),
+          },
+        },
+      ],
+    })
+    expect(data.name_first).toBe(HOSTILE_TEXT.sql)
+    expect(data.name_last).toBe(HOSTILE_TEXT.script)
+    expect(data.address_current).toBe(values.join(' | '))
+    expect(data.if_working__please_specify_5c0dd61).toBe(HOSTILE_TEXT.thaiCombining)
+    expect(data.main_diagnosis__04438ee).toBe(values.map((name, i) => `Z0${i % 10} ${name}`).join(', '))
+    expectOnlyWritableFields(data)
+  })
+
+  it('leaves out wrongly typed person fields, keeps numbers as text and ignores unknown fields', () => {
+    // as HIS would send it: JSON, so "__proto__" is an own key, not a prototype
+    const person: unknown = JSON.parse(
+      JSON.stringify({
+        cid: ctx.nationalId,
+        fname: { th: 'ก' },
+        lname: ['ข'],
+        hn: 12345,
+        birthday: 20120920,
+        sex: ['1'],
+        hometel: true,
+        nationality: { code: '099' },
+        marrystatus: null,
+        informaddr: '   ',
+        interventions: {},
+        riskmodel: 'high',
+        $where: 'sleep(1000)',
+        unknownSection: { deeply: { nested: [1, 2, 3] } },
+      }).replace('{', '{"__proto__":{"polluted":true},'),
+    )
+    const data = patchOf(person)
+    expect(data).toEqual({
+      ...syncStatusPatch('synced', PATCH_OPTS.syncUrl),
+      other_agency_id: '12345',
+      physical_check_2: [],
+      new_pregnancy: [],
+    })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('handles empty arrays everywhere: no latest-visit fields, one row with blank labs, no pregnancy rows', () => {
+    const data = patchOf({
+      cid: ctx.nationalId,
+      interventions: [{ id: '66b1c2d3e4f5a6b7c8d9e0f2', activities: { diagnosis: [], laboratory: [], anc: [] } }],
+      riskmodel: { severityType: [] },
+    })
+    expect(data.main_diagnosis__04438ee).toBe('')
+    expect(data).not.toHaveProperty('date_and_time_of_visit_to_the_hospital')
+    expect(data.physical_check_2).toHaveLength(1)
+    expect(data.new_pregnancy).toEqual([])
+  })
+
+  it('leaves out a weight or height outside int32 instead of sending what Primero refuses', () => {
+    const data = patchOf({
+      cid: ctx.nationalId,
+      interventions: [
+        {
+          id: '66b1c2d3e4f5a6b7c8d9e0f3',
+          vstdate: '2024-07-01',
+          activities: { assessment: [{ bw: '1e12', height: -3e9 }] },
+        },
+      ],
+    })
+    expect((data.physical_check_2 as Record<string, unknown>[])[0]).toMatchObject({
+      patient_s_weight: null,
+      patient_s_height: null,
     })
   })
 })

@@ -107,4 +107,19 @@ describe('MoPH simulator', () => {
       expect.objectContaining({ cid: '1100500012340', riskLevel: 'high', updatedAt: model.updatedAt }),
     ])
   })
+
+  it('serves a person answer set over the admin route verbatim, until reset', async () => {
+    const { sim, token } = await start()
+    const answer = { cid: '3411100004565', fname: 42, interventions: 'none', extra: [null] }
+    const set = await fetch(`${sim.url}/__admin/person-answer`, {
+      method: 'POST',
+      body: JSON.stringify({ cid: '1100500012340', body: answer }),
+    })
+    expect(set.status).toBe(204)
+    const filter = encodeURIComponent(JSON.stringify({ where: { cid: '1100500012340' }, include: ['interventions'] }))
+    const path = `/api/people/findOne?filter=${filter}`
+    expect(await call(sim, token, 'GET', path)).toEqual({ status: 200, body: answer })
+    await fetch(`${sim.url}/__admin/reset`, { method: 'POST' })
+    expect(sim.state.personAnswers.size).toBe(0)
+  })
 })
