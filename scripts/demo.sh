@@ -24,8 +24,7 @@ done
 echo "demo: starting the local stack (Kafka + Apicurio Registry; first run downloads them with Maven)"
 bash scripts/stack.sh up
 
-export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
-export SCHEMA_REGISTRY_URL="${SCHEMA_REGISTRY_URL:-http://127.0.0.1:${REGISTRY_PORT:-8081}/apis/ccompat/v7}"
+eval "$(bash scripts/stack.sh env)"
 
 # The demo is one Node process; Ctrl-C reaches it directly and it stops what it started.
 status=0

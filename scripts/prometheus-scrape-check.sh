@@ -38,6 +38,7 @@ fi
 free_port() { scripts/node.sh node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 bash scripts/stack.sh up
+eval "$(bash scripts/stack.sh env)"
 START=$SECONDS
 APP_PORT="$(free_port)"; PROM_PORT="$(free_port)"
 HTTP_PORT="$APP_PORT" scripts/node.sh node bin/primero-bridge.js demo --keep-running > "$WORK/bridge.out" 2>&1 &

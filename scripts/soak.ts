@@ -1,4 +1,5 @@
-// Soak (not in CI): Phase 1 and Phase 2 together at a steady rate, random simulator faults, on a private broker.
+// Soak (not in CI): Phase 1 and Phase 2 together at a steady rate, random simulator faults, on a private broker and
+// registry (nothing shared is needed or touched).
 //   node --import ./scripts/ts-hooks.mjs scripts/soak.ts --minutes 30 [--rate 5] [--children 2000]
 // Prints records in, delivered, skipped, dead-lettered and lost (must be 0) per stage, and RSS over time.
 import { randomInt } from 'node:crypto'
@@ -43,8 +44,8 @@ const FAULTS: Faults[] = [
 ]
 const API_KEY = 'soak-ingress-key-0123456789'
 
-out(`soak: ${minutes} min, ${rate} Sync/s, starting a private broker…`)
-const stack = await startPrivateStack()
+out(`soak: ${minutes} min, ${rate} Sync/s, starting a private broker and registry…`)
+const stack = await startPrivateStack({ registry: true })
 const children = [...generateChildren(Number(values.children), randomInt(1, 2 ** 31))]
 const primero = await startPrimeroSimulator({
   cases: children.map((c) => structuredClone<PrimeroCase>(c.primeroCase)),

@@ -4,6 +4,8 @@
 #   scripts/stack.sh up [kafka|registry]      start (idempotent: what is already healthy is left alone)
 #   scripts/stack.sh down [kafka|registry]    stop only the processes this script started (by recorded pid)
 #   scripts/stack.sh status                   print what is running
+#   eval "$(scripts/stack.sh env)"            export KAFKA_BROKERS and SCHEMA_REGISTRY_URL for these ports
+#                                             (values already set are kept)
 # Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), REGISTRY_PORT (8081), STACK_DIR (.stack),
 #              STACK_CACHE (.cache), KAFKA_VERSION (3.9.1), APICURIO_VERSION (2.6.13.Final), JAVA (java).
 set -euo pipefail
@@ -152,5 +154,8 @@ case "$cmd" in
     case "$what" in kafka) stop_pid kafka "$STACK_DIR/kafka/pid" ;; registry) stop_pid registry "$STACK_DIR/registry/pid" ;;
       all) stop_pid registry "$STACK_DIR/registry/pid"; stop_pid kafka "$STACK_DIR/kafka/pid" ;; *) die "unknown component $what" ;; esac ;;
   status) status ;;
-  *) echo "usage: $0 up|down [kafka|registry] | status" >&2; exit 2 ;;
+  env)
+    printf 'export KAFKA_BROKERS=%q\n' "${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
+    printf 'export SCHEMA_REGISTRY_URL=%q\n' "${SCHEMA_REGISTRY_URL:-http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7}" ;;
+  *) echo "usage: $0 up|down [kafka|registry] | status | env" >&2; exit 2 ;;
 esac
