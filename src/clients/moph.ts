@@ -1,4 +1,4 @@
-import { DeliveryError } from '../errors.js'
+import { DeliveryError, NotFoundError } from '../errors.js'
 import { isObject } from '../http/error-detail.js'
 import type { HttpObserver, RequestOptions } from '../http/http-client.js'
 import { createHttpClient } from '../http/http-client.js'
@@ -8,6 +8,7 @@ import {
   primeroInterventionFilter,
   riskModelsPageFilter,
 } from './moph-filters.js'
+import { withoutForeignRelations, type ForeignPart } from './moph-relations.js'
 import { createMophTokens } from './moph-token.js'
 import type { HisPerson, Intervention, RiskModel } from './moph-types.js'
 import { expectRecord, shapeError } from './shape.js'
@@ -25,19 +26,29 @@ export interface MophClientOptions {
   readonly now?: () => number
 }
 
+export interface PersonLookupOptions {
+  /** Told of each intervention or risk model left out because it names another child (see moph-relations). */
+  readonly onDropped?: (part: ForeignPart) => void
+}
+
 /**
  * The MoPH LoopBack API behind both HIS and Child-Shield. The token travels as the `access_token` query
  * parameter, so request URLs must never be logged; the http client never logs or reports URLs.
- * A 401 refreshes the token once and retries the call once. `null` means 404 MODEL_NOT_FOUND.
+ * A 401 refreshes the token once and retries the call once; a 401 after that is an outage (retryable, see
+ * http/outage-status.ts). `null` means 404 MODEL_NOT_FOUND. A person answer never carries another child's
+ * interventions or risk model (withoutForeignRelations).
  */
 export interface MophClient {
-  findPersonWithHistory(cid: string): Promise<HisPerson | null>
-  findPerson(cid: string): Promise<HisPerson | null>
+  findPersonWithHistory(cid: string, options?: PersonLookupOptions): Promise<HisPerson | null>
+  findPerson(cid: string, options?: PersonLookupOptions): Promise<HisPerson | null>
   findPrimeroIntervention(cid: string): Promise<Intervention | null>
-  /** LoopBack PATCH; dotted-path keys (`activities.primeroservice.2024-06-05`) set nested values. */
+  /**
+   * LoopBack PATCH; dotted-path keys (`activities.primeroservice.2024-06-05`) set nested values.
+   * NotFoundError when the intervention does not exist (404 MODEL_NOT_FOUND).
+   */
   patchIntervention(id: string, body: Readonly<Record<string, unknown>>): Promise<Intervention>
   createIntervention(body: Readonly<Record<string, unknown>>): Promise<Intervention>
-  /** Pages of risk models updated after `sinceIso`, oldest first (see riskModelsPageFilter). */
+  /** Pages of risk models updated after `sinceIso`, newest first (see riskModelsPageFilter for why). */
   listRiskModelsUpdatedSince(sinceIso: string, options?: { pageSize?: number }): AsyncGenerator<RiskModel[]>
   close(): void
 }
@@ -82,27 +93,43 @@ export function createMophClient(options: MophClientOptions): MophClient {
       allowStatuses: [404],
     })
     if (status === 404) {
-      if (isObject(body) && isObject(body.error) && body.error.code === 'MODEL_NOT_FOUND') return null
-      throw new DeliveryError(target, `${target} GET ${path} failed: 404 without MODEL_NOT_FOUND`, {
-        status,
-        retryable: false,
-      })
+      if (isModelNotFound(body)) return null
+      throw unexpected404('GET', path)
     }
     const found = expectRecord(target, `GET ${path}`, body, key)
     if (found.cid !== cid) throw shapeError(target, `GET ${path}`, 'a record of another cid')
     return found
   }
 
+  function unexpected404(method: string, route: string): DeliveryError {
+    return new DeliveryError(target, `${target} ${method} ${route} failed: 404 without MODEL_NOT_FOUND`, {
+      status: 404,
+      retryable: false,
+    })
+  }
+
+  async function findPersonAnswer(cid: string, filter: object, options: PersonLookupOptions = {}) {
+    const person = await findOne('/api/people/findOne', filter, 'cid', cid)
+    return person && (withoutForeignRelations(person, cid, options.onDropped) as HisPerson)
+  }
+
   return {
-    findPersonWithHistory: async (cid) =>
-      (await findOne('/api/people/findOne', personWithHistoryFilter(cid), 'cid', cid)) as HisPerson | null,
-    findPerson: async (cid) =>
-      (await findOne('/api/people/findOne', personFilter(cid), 'cid', cid)) as HisPerson | null,
+    findPersonWithHistory: (cid, options) => findPersonAnswer(cid, personWithHistoryFilter(cid), options),
+    findPerson: (cid, options) => findPersonAnswer(cid, personFilter(cid), options),
     findPrimeroIntervention: async (cid) =>
       (await findOne('/api/interventions/findOne', primeroInterventionFilter(cid), 'id', cid)) as Intervention | null,
     async patchIntervention(id, body) {
-      const answer = await authed('PATCH', `/api/interventions/${encodeURIComponent(id)}`, { json: body })
-      return expectRecord(target, 'PATCH /api/interventions/:id', answer.body, 'id') as Intervention
+      const route = '/api/interventions/:id'
+      const answer = await authed('PATCH', `/api/interventions/${encodeURIComponent(id)}`, {
+        json: body,
+        allowStatuses: [404],
+      })
+      if (answer.status === 404) {
+        if (isModelNotFound(answer.body))
+          throw new NotFoundError(target, `${target} PATCH ${route}: no such intervention`)
+        throw unexpected404('PATCH', route)
+      }
+      return expectRecord(target, `PATCH ${route}`, answer.body, 'id') as Intervention
     },
     async createIntervention(body) {
       const answer = await authed('POST', '/api/interventions', { json: body })
@@ -122,4 +149,8 @@ export function createMophClient(options: MophClientOptions): MophClient {
       http.close()
     },
   }
+}
+
+function isModelNotFound(body: unknown): boolean {
+  return isObject(body) && isObject(body.error) && body.error.code === 'MODEL_NOT_FOUND'
 }

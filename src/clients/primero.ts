@@ -30,7 +30,16 @@ export interface PrimeroClientOptions {
  * NotFoundError for an unknown case id.
  */
 export interface PrimeroClient {
-  /** Pages of cases with `last_updated_at >= sinceIso` (open range `since..`), oldest first. */
+  /**
+   * Pages of cases with `last_updated_at >= sinceIso` (open range `since..`), NEWEST first. Offset paging over a
+   * listing that changes while it is read: with oldest-first order, a case updated after its page was read moves
+   * to the end and every later case shifts back one place, so the case at the next page boundary is never listed
+   * and the cursor then moves past it for good. Newest first, an update moves the case to the front, i.e. into
+   * the pages already read: later cases shift forward one place, which repeats a case (harmless, writes are
+   * idempotent) and never skips one. The updated case itself, if not listed again, changed after page 1 was read,
+   * so its `last_updated_at` is newer than anything on page 1 and the next poll (from the latest change seen)
+   * lists it. Keyset paging would also work but depends on Primero's date-range precision; this needs none.
+   */
   listCasesUpdatedSince(sinceIso: string, options?: { per?: number }): AsyncGenerator<PrimeroPage>
   getCase(id: string): Promise<PrimeroCase>
   /** PATCH by record id; only the fields sent change, subforms merge by `unique_id`. Resolves with the changed fields. */
@@ -89,15 +98,24 @@ export function createPrimeroClient(options: PrimeroClientOptions): PrimeroClien
     return { data: cases, metadata }
   }
 
+  /**
+   * Every page of a filtered listing, `page=1,2,…`, until a short page or `metadata.total` is reached. Offset paging
+   * is only safe when a concurrent change can move a listed record towards the pages already read, never away
+   * from them: the caller's `order_by` must make that true (see listCasesUpdatedSince).
+   */
+  async function* pagesOf(filter: Record<string, string>, size: number): AsyncGenerator<PrimeroPage> {
+    for (let page = 1; ; page++) {
+      const result = await listPage({ ...filter, page, per: size })
+      if (result.data.length > 0) yield result
+      if (result.data.length < size || page * size >= result.metadata.total) return
+    }
+  }
+
   return {
     async *listCasesUpdatedSince(sinceIso, { per = PRIMERO_MAX_PER } = {}) {
       const size = Math.min(Math.max(1, per), PRIMERO_MAX_PER)
-      for (let page = 1; ; page++) {
-        const params = { last_updated_at: `${sinceIso}..`, order_by: 'last_updated_at', order: 'asc', page, per: size }
-        const result = await listPage(params)
-        if (result.data.length > 0) yield result
-        if (result.data.length < size || page * size >= result.metadata.total) return
-      }
+      const filter = { last_updated_at: `${sinceIso}..`, order_by: 'last_updated_at', order: 'desc' }
+      yield* pagesOf(filter, size)
     },
     async getCase(id) {
       const { body } = await http.request('GET', `/api/v2/cases/${encodeURIComponent(id)}`, { notFoundError: true })
@@ -110,15 +128,20 @@ export function createPrimeroClient(options: PrimeroClientOptions): PrimeroClien
     },
     async patchCase(id, data) {
       const path = `/api/v2/cases/${encodeURIComponent(id)}`
-      const { body } = await http.request('PATCH', path, { json: { data }, notFoundError: true })
-      return body === undefined ? {} : expectDataObject(TARGET, 'PATCH /api/v2/cases/:id', body)
+      const { status, body } = await http.request('PATCH', path, { json: { data }, notFoundError: true })
+      return status === 204 ? {} : expectDataObject(TARGET, 'PATCH /api/v2/cases/:id', body)
     },
     async findCasesByNationalId(nationalId) {
       const plain = nationalId.replace(/\D/g, '')
       const dashed = plain.replace(/^(\d)(\d{4})(\d{5})(\d{2})(\d)$/, '$1-$2-$3-$4-$5')
       const variants = plain === dashed ? plain : `${plain},${dashed}`
-      const page = await listPage({ national_id_no: variants, per: PRIMERO_MAX_PER, page: 1 })
-      return page.data.filter((c) => sameNationalId(c.national_id_no, nationalId)).map((c) => c.id)
+      // created_at never changes, so a case updated while the pages are read keeps its place (see pagesOf).
+      const filter = { national_id_no: variants, order_by: 'created_at', order: 'asc' }
+      const ids = new Set<string>()
+      for await (const page of pagesOf(filter, PRIMERO_MAX_PER)) {
+        for (const c of page.data) if (sameNationalId(c.national_id_no, nationalId)) ids.add(c.id)
+      }
+      return [...ids]
     },
     getLookups: () => lookups.get(),
     getLocations: () => locations.get(),

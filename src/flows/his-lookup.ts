@@ -47,7 +47,12 @@ export const hisLookup = defineStage<CaseEvent, LookupRequest, Clients>({
     topic: TOPICS.hisLookupResults,
     schema: SCHEMA_NAMES.hisLookupResult,
     key: (result: HisLookupResult) => result.recordId,
-    /** No national id: answered without asking HIS. HIS outages are thrown (retried); its 4xx become FAILED. */
+    /**
+     * No national id: answered without asking HIS. HIS outages — including a 3xx and a 401 that persists after
+     * the token refresh (http/outage-status.ts) — are thrown and retried, never turned into FAILED or NOT_FOUND;
+     * HIS's other refusals (e.g. 400, 403) become FAILED. Interventions or a risk model of another child are left
+     * out by the client and counted here as mapping warnings.
+     */
     async call(clients, req, ctx): Promise<HisAnswer> {
       if (req.nationalId === null)
         return { kind: 'invalid', reason: `national-id-${req.nationalIdIssue ?? 'missing'}`, at: Date.now() }
@@ -60,7 +65,9 @@ export const hisLookup = defineStage<CaseEvent, LookupRequest, Clients>({
         correlationId: req.requestId,
       } as const
       try {
-        const person = await clients.moph.findPersonWithHistory(req.nationalId)
+        const person = await clients.moph.findPersonWithHistory(req.nationalId, {
+          onDropped: (part) => ctx.warn(part),
+        })
         const fields = person ? ['person', 'interventions', 'riskmodel'] : []
         ctx.audit({ ...note, fields, outcome: person ? 'success' : 'not_found' })
         return person ? { kind: 'found', person, at: Date.now() } : { kind: 'not_found', at: Date.now() }

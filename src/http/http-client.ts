@@ -1,8 +1,9 @@
 import http from 'node:http'
 import https from 'node:https'
 import got, { RequestError } from 'got'
-import { DeliveryError, NotFoundError, isRetryableStatus } from '../errors.js'
+import { DeliveryError, NotFoundError } from '../errors.js'
 import { describeErrorBody } from './error-detail.js'
+import { isOutageStatus } from './outage-status.js'
 import { parseRetryAfter } from './retry-after.js'
 import { routeOf } from './route.js'
 
@@ -43,8 +44,9 @@ export interface HttpResponse<T> {
 export interface HttpClient {
   readonly target: string
   /**
-   * Sends one request (no retries: the stage runner owns retries). Resolves for 2xx (and `allowStatuses`);
-   * rejects with DeliveryError — retryable for network errors, timeouts, 5xx, 408/425/429 — or NotFoundError.
+   * Sends one request (no retries: the stage runner owns retries). Resolves for 2xx only (and `allowStatuses`);
+   * rejects with DeliveryError — retryable for network errors, timeouts and the statuses isOutageStatus lists
+   * (5xx, 408/425/429, 3xx, 401) — or NotFoundError. Redirects are never followed.
    * Error messages carry the method and the route with ids masked, never the URL, query string or body.
    */
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<HttpResponse<T>>
@@ -89,16 +91,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const status = response.statusCode
     observe(`${Math.floor(status / 100)}xx`)
     const body = parseBody(response.body)
-    if (status < 400 || req.allowStatuses?.includes(status)) {
+    if ((status >= 200 && status < 300) || req.allowStatuses?.includes(status)) {
       if (body.ok) return { status, body: body.value as T }
       throw new DeliveryError(target, `${label} answered ${status} with a body that is not JSON`, { retryable: false })
     }
     const detail = body.ok ? describeErrorBody(body.value) : undefined
-    const message = `${label} failed: ${status}${detail ? ` ${detail}` : ''}`
+    const redirect = status >= 300 && status < 400 ? ' (redirect not followed: check the base URL)' : ''
+    const message = `${label} failed: ${status}${redirect}${detail ? ` ${detail}` : ''}`
     if (status === 404 && req.notFoundError) throw new NotFoundError(target, message)
     throw new DeliveryError(target, message, {
       status,
-      retryable: isRetryableStatus(status),
+      retryable: isOutageStatus(status),
       ...(detail === undefined ? {} : { detail }),
       ...retryAfter(response.headers['retry-after']),
     })

@@ -1,12 +1,15 @@
 import { isObject } from '../http/error-detail.js'
 
+/** LoopBack `order`: `"field ASC|DESC"`, a comma-separated list of them, or an array of them. */
+export type LoopBackOrder = string | readonly string[]
+
 /** LoopBack 3 filter subset: `where` (equality, dotted paths, `{gt|gte|lt|lte}`), `order`, `limit`, `skip`, `include`. */
 export interface LoopBackFilter {
   readonly where: Record<string, unknown>
-  readonly order?: string
+  readonly order?: LoopBackOrder
   readonly limit?: number
   readonly skip?: number
-  readonly include: readonly { readonly relation: string; readonly scope: { order?: string; limit?: number } }[]
+  readonly include: readonly { readonly relation: string; readonly scope: { order?: LoopBackOrder; limit?: number } }[]
 }
 
 export function parseFilter(raw: string | null): LoopBackFilter | undefined {
@@ -26,13 +29,23 @@ export function parseFilter(raw: string | null): LoopBackFilter | undefined {
       return [{ relation: i.relation, scope: isObject(i.scope) ? i.scope : {} }]
     return []
   })
+  const order = parseOrder(value.order)
+  if (order === null) return undefined
   return {
     where: isObject(value.where) ? value.where : {},
-    ...(typeof value.order === 'string' ? { order: value.order } : {}),
+    ...(order === undefined ? {} : { order }),
     ...(typeof value.limit === 'number' ? { limit: value.limit } : {}),
     ...(typeof value.skip === 'number' ? { skip: value.skip } : {}),
     include,
   }
+}
+
+/** A valid LoopBack order; undefined when absent, null when invalid (LoopBack answers 400). */
+function parseOrder(value: unknown): LoopBackOrder | undefined | null {
+  if (value === undefined) return undefined
+  const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as unknown[]) : [null]
+  if (!texts.every((t): t is string => typeof t === 'string')) return null
+  return orderKeys(texts) === undefined ? null : texts
 }
 
 export function getPath(obj: unknown, path: string): unknown {
@@ -72,17 +85,40 @@ function isComparable(v: unknown): v is string | number {
   return typeof v === 'string' || typeof v === 'number'
 }
 
-/** Sorts by `"field ASC|DESC"`; items without the field sort last. */
-export function sortBy<T>(items: T[], order: string | undefined): T[] {
-  if (!order) return items
-  const [field = '', direction = 'ASC'] = order.trim().split(/\s+/)
-  const sign = direction.toUpperCase() === 'DESC' ? -1 : 1
+/**
+ * Sorts as LoopBack's `order` (juggler normalisation): each key `field [ASC|DESC]` (ASC when omitted, direction
+ * case-insensitive); later keys break ties. As in MongoDB, a missing or null field sorts lowest: first ascending,
+ * last descending. An invalid order leaves the items as they are (parseFilter refuses it first).
+ */
+export function sortBy<T>(items: T[], order: LoopBackOrder | undefined): T[] {
+  const keys = order === undefined ? [] : (orderKeys(order) ?? [])
+  if (keys.length === 0) return items
   return items.sort((a, b) => {
-    const x = getPath(a, field)
-    const y = getPath(b, field)
-    if (!isComparable(x) || !isComparable(y)) return isComparable(x) ? -1 : isComparable(y) ? 1 : 0
-    return x < y ? -sign : x > y ? sign : 0
+    for (const { field, sign } of keys) {
+      const c = compareValues(getPath(a, field), getPath(b, field))
+      if (c !== 0) return sign * c
+    }
+    return 0
   })
+}
+
+/** The keys of an order, or undefined when a direction is neither ASC nor DESC (LoopBack answers 400). */
+function orderKeys(order: LoopBackOrder): { field: string; sign: 1 | -1 }[] | undefined {
+  const tokens = (typeof order === 'string' ? [order] : order).flatMap((o) => o.split(/\s*,\s*/))
+  const keys: { field: string; sign: 1 | -1 }[] = []
+  for (const token of tokens) {
+    const [field = '', direction = 'ASC', ...rest] = token.trim().split(/\s+/)
+    if (field === '') continue
+    const upper = direction.toUpperCase()
+    if (rest.length > 0 || (upper !== 'ASC' && upper !== 'DESC')) return undefined
+    keys.push({ field, sign: upper === 'DESC' ? -1 : 1 })
+  }
+  return keys
+}
+
+function compareValues(x: unknown, y: unknown): number {
+  if (!isComparable(x) || !isComparable(y)) return isComparable(x) ? 1 : isComparable(y) ? -1 : 0
+  return x < y ? -1 : x > y ? 1 : 0
 }
 
 export function page<T>(items: T[], skip = 0, limit?: number): T[] {

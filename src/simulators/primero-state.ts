@@ -25,7 +25,8 @@ export function caseView(state: PrimeroState, c: PrimeroCase): PrimeroCase {
 /**
  * `GET /api/v2/cases` filtering: `last_updated_at=x..y` (open ranges allowed), `national_id_no=a,b` (OR list,
  * exact match on the stored value as Primero does — dashed and plain ids are different values),
- * `order_by` (default last_updated_at) and `order` (default asc).
+ * `order_by` (default created_at) and `order` (`asc`, otherwise desc; default desc), as Primero's Pagination
+ * concern; ties in id order so that paging is deterministic.
  */
 export function listCases(state: PrimeroState, query: URLSearchParams): PrimeroCase[] {
   let cases = [...state.cases.values()].filter((c) => c.enabled !== false)
@@ -46,8 +47,8 @@ export function listCases(state: PrimeroState, query: URLSearchParams): PrimeroC
       (c) => c.national_id_no !== undefined && c.national_id_no !== null && wanted.has(String(c.national_id_no)),
     )
   }
-  const orderBy = query.get('order_by') ?? 'last_updated_at'
-  const sign = query.get('order') === 'desc' ? -1 : 1
+  const orderBy = query.get('order_by') ?? 'created_at'
+  const sign = query.get('order')?.toLowerCase() === 'asc' ? 1 : -1
   return cases.sort((a, b) => sign * compare(a[orderBy], b[orderBy]) || compare(a.id, b.id))
 }
 

@@ -8,7 +8,11 @@ export interface PollerSpec<Item> {
   /** Source name: metrics label, log binding and the cursor's key in primero-bridge.cursors. */
   readonly name: string
   readonly topic: string
-  /** Pages of items changed at or after `sinceIso`, oldest first. */
+  /**
+   * Pages of items changed at or after `sinceIso`. Offset-paged listings must come newest first, so that an item
+   * changed during the poll moves into the pages already read rather than pushing another out of every page
+   * (PrimeroClient.listCasesUpdatedSince explains it); pollCursor itself does not depend on the order.
+   */
   pages(clients: Clients, sinceIso: string): AsyncIterable<readonly Item[]>
   /** The record to publish for an item, or `{ skip }` naming the unusable field (counted, not published). */
   toRecord(item: Item, stamp: { now: number; eventId: string }): { key: string; value: unknown } | { skip: string }
@@ -39,8 +43,10 @@ export interface PollResult {
 /**
  * One poll. Reads the cursor, asks for changes since `cursor − overlap` (clock skew between writers; the start
  * value is used as is), publishes every item and waits for every acknowledgement, then writes the new cursor:
- * the latest change time seen, by the source system's own clock (never our clock, so skew cannot skip a
- * change), and never earlier than the old cursor. With nothing seen the value stays and only `takenAt` moves.
+ * the latest change time seen on any page, by the source system's own clock (never our clock, so skew cannot
+ * skip a change), and never earlier than the old cursor. With nothing seen the value stays and only `takenAt`
+ * moves. An item changed after the poll read its page is newer than everything seen before, so the next poll
+ * lists it.
  * A failure before the cursor write leaves the cursor where it was: the next poll republishes (idempotent).
  */
 export async function pollCursor<Item>(spec: PollerSpec<Item>, deps: PollDeps<Item>): Promise<PollResult> {

@@ -3,7 +3,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createMophClient } from '../../../src/clients/moph.js'
 import type { RiskModel } from '../../../src/clients/moph-types.js'
-import { DeliveryError } from '../../../src/errors.js'
+import type { ForeignPart } from '../../../src/clients/moph-relations.js'
+import { DeliveryError, NotFoundError } from '../../../src/errors.js'
 import { startMophSimulator } from '../../../src/simulators/moph.js'
 import type { MophSimulatorOptions } from '../../../src/simulators/moph.js'
 import { generateChildren } from '../../../src/synthetic/children.js'
@@ -56,12 +57,12 @@ describe('MoPH client', () => {
     expect(sim.state.logins).toBe(2)
   })
 
-  it('retries only once when the fresh token is refused too', async () => {
+  it('retries only once when the fresh token is refused too, then reports an outage (retryable)', async () => {
     const { sim, client } = await setup({ ttlS: 0 })
     const err = (await client.findPerson(known.nationalId).catch((e: unknown) => e)) as DeliveryError
     expect(err).toMatchObject({
       status: 401,
-      retryable: false,
+      retryable: true,
       detail: 'AUTHORIZATION_REQUIRED: Authorization Required',
     })
     expect(sim.state.logins).toBe(2)
@@ -84,10 +85,10 @@ describe('MoPH client', () => {
     expect(sim.state.logins).toBe(2)
   })
 
-  it('fails a bad login with a non-retryable 401 LOGIN_FAILED', async () => {
+  it('fails a bad login with a 401 LOGIN_FAILED outage (retryable: every record would fail alike)', async () => {
     const { client } = await setup({}, 'wrong')
     const err = (await client.findPerson(known.nationalId).catch((e: unknown) => e)) as DeliveryError
-    expect(err).toMatchObject({ status: 401, retryable: false, detail: 'LOGIN_FAILED: login failed' })
+    expect(err).toMatchObject({ status: 401, retryable: true, detail: 'LOGIN_FAILED: login failed' })
   })
 
   it('turns a slow answer beyond the timeout into a retryable error without status', async () => {
@@ -120,7 +121,13 @@ describe('MoPH client', () => {
     })
   })
 
-  it('lists risk models updated since a cursor, page by page, oldest first', async () => {
+  it('answers NotFoundError when the intervention to patch does not exist (404 MODEL_NOT_FOUND)', async () => {
+    const { client } = await setup()
+    const err = await client.patchIntervention('665d8a1f0c3b4e11a2f97b05', { x: 1 }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(NotFoundError)
+  })
+
+  it('lists risk models updated since a cursor, page by page, newest first', async () => {
     let t = Date.parse('2024-06-01T00:00:00Z')
     const { sim, client } = await setup({ children: [], now: () => t })
     for (let i = 0; i < 8; i++) {
@@ -132,9 +139,9 @@ describe('MoPH client', () => {
     for await (const page of client.listRiskModelsUpdatedSince('2024-06-01T00:00:01.000Z', { pageSize: 3 }))
       pages.push(page)
     expect(pages.map((p) => p.map((m) => m.cid))).toEqual([
-      ['cid-1', 'cid-2', 'cid-3'],
-      ['cid-4', 'cid-5', 'cid-6'],
-      ['cid-7'],
+      ['cid-7', 'cid-6', 'cid-5'],
+      ['cid-4', 'cid-3', 'cid-2'],
+      ['cid-1'],
     ])
   })
 })
@@ -184,6 +191,36 @@ describe('MoPH client, malformed HIS answers', () => {
     const body = { cid, fname: 42, interventions: 'x', riskmodel: [], unknownField: { nested: [1, 'two'] } }
     sim.setPersonAnswer(cid, body)
     await expect(client.findPersonWithHistory(cid)).resolves.toEqual(body)
+  })
+
+  it("drops another child's interventions and risk model from the person answer, and reports each", async () => {
+    const { sim, client } = await setup()
+    const dashed = cid.replace(/^(\d)(\d{4})(\d{5})(\d{2})(\d)$/, '$1-$2-$3-$4-$5')
+    sim.setPersonAnswer(cid, {
+      cid,
+      interventions: [
+        { id: 'own', cid, vstdate: '2024-06-01' },
+        { id: 'foreign', cid: other.nationalId, vstdate: '2024-06-02' },
+        { id: 'own-dashed', cid: dashed, vstdate: '2024-06-03' },
+        { id: 'garbled', cid: 'n/a', vstdate: '2024-06-04' },
+        { id: 'no-cid', vstdate: '2024-06-05' },
+      ],
+      riskmodel: { id: 'r', cid: other.nationalId, riskLevel: 'high' },
+    })
+    const dropped: ForeignPart[] = []
+    const person = await client.findPersonWithHistory(cid, { onDropped: (part) => dropped.push(part) })
+    expect(person?.interventions?.map((v) => v.id)).toEqual(['own', 'own-dashed', 'no-cid'])
+    expect(person?.riskmodel).toBeNull()
+    expect(dropped.sort()).toEqual(['interventions.cid', 'interventions.cid', 'riskmodel.cid'])
+  })
+
+  it("keeps the child's own risk model, whatever the spelling of its cid", async () => {
+    const { sim, client } = await setup()
+    for (const spelling of [cid, Number(cid), undefined]) {
+      const riskmodel = { id: 'r', riskLevel: 'high', ...(spelling === undefined ? {} : { cid: spelling }) }
+      sim.setPersonAnswer(cid, { cid, riskmodel })
+      expect((await client.findPersonWithHistory(cid))?.riskmodel).toEqual(riskmodel)
+    }
   })
 
   it('refuses a 200 answer that is not JSON', async () => {

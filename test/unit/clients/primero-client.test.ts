@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createPrimeroClient } from '../../../src/clients/primero.js'
 import type { PrimeroCase, PrimeroPage } from '../../../src/clients/primero-types.js'
 import { DeliveryError, NotFoundError } from '../../../src/errors.js'
@@ -16,6 +18,20 @@ async function setup(cases: number | PrimeroCase[] = 25, password = 'primero') {
   return { sim, client }
 }
 
+/** A Primero stand-in answering every request with `status`, `headers` and `text` (e.g. a proxy's redirect). */
+async function stub(status: number, headers: Record<string, string>, text = '') {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(status, headers)
+    res.end(text)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  opened.push({ close: () => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve))) })
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const client = createPrimeroClient({ baseUrl, username: 'primero', password: 'primero' })
+  opened.push(client)
+  return client
+}
+
 async function collect(pages: AsyncGenerator<PrimeroPage>): Promise<PrimeroPage[]> {
   const out: PrimeroPage[] = []
   for await (const page of pages) out.push(page)
@@ -23,15 +39,19 @@ async function collect(pages: AsyncGenerator<PrimeroPage>): Promise<PrimeroPage[
 }
 
 describe('Primero client', () => {
-  it('pages through every case, oldest first, ending on the partial last page', async () => {
+  it('pages through every case, newest first, ending on the partial last page', async () => {
     const { sim, client } = await setup(25)
     const pages = await collect(client.listCasesUpdatedSince('2000-01-01T00:00:00.000Z', { per: 10 }))
     expect(pages.map((p) => p.data.length)).toEqual([10, 10, 5])
     const stamps = pages.flatMap((p) => p.data.map((c) => c.last_updated_at ?? ''))
-    expect(stamps).toEqual([...stamps].sort())
+    expect(stamps).toEqual([...stamps].sort().reverse())
     expect(new Set(pages.flatMap((p) => p.data.map((c) => c.id))).size).toBe(25)
     expect(sim.requests.map((r) => r.query.page)).toEqual(['1', '2', '3'])
-    expect(sim.requests[0]!.query.last_updated_at).toBe('2000-01-01T00:00:00.000Z..')
+    expect(sim.requests[0]!.query).toMatchObject({
+      last_updated_at: '2000-01-01T00:00:00.000Z..',
+      order_by: 'last_updated_at',
+      order: 'desc',
+    })
   })
 
   it('stops without an extra request when the total is a multiple of per', async () => {
@@ -52,11 +72,28 @@ describe('Primero client', () => {
     expect(sim.requests[0]!.query.per).toBe('1000')
   })
 
-  it('maps bad credentials to a non-retryable 401 with the devise message', async () => {
+  it('maps refused credentials to an outage (retryable 401: every record would fail alike) with the devise message', async () => {
     const { client } = await setup(1, 'wrong')
     const err = (await client.getCase('x').catch((e: unknown) => e)) as DeliveryError
     expect(err).toBeInstanceOf(DeliveryError)
-    expect(err).toMatchObject({ status: 401, retryable: false, detail: 'Invalid User name or password.' })
+    expect(err).toMatchObject({ status: 401, retryable: true, detail: 'Invalid User name or password.' })
+  })
+
+  it('never reports a PATCH answered with a redirect as written: it is a retryable outage', async () => {
+    const client = await stub(302, { location: 'https://sso.example.org/login' })
+    const err = (await client.patchCase('x', { name_first: 'Mana' }).catch((e: unknown) => e)) as DeliveryError
+    expect(err).toBeInstanceOf(DeliveryError)
+    expect(err).toMatchObject({ status: 302, retryable: true })
+  })
+
+  it('takes a 204 answer to a PATCH as written with no field reported changed', async () => {
+    const client = await stub(204, {})
+    await expect(client.patchCase('x', { name_first: 'Mana' })).resolves.toEqual({})
+  })
+
+  it('refuses a 200 answer to a PATCH without a data object', async () => {
+    const client = await stub(200, { 'content-type': 'application/json' })
+    await expect(client.patchCase('x', { name_first: 'Mana' })).rejects.toMatchObject({ retryable: false })
   })
 
   it('maps a 422 to a non-retryable error listing the JSON pointers', async () => {
@@ -90,6 +127,21 @@ describe('Primero client', () => {
       { id: 'd', national_id_no: '3411100004565', ...base },
     ])
     expect((await client.findCasesByNationalId('1100500012340')).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('finds every case with the national id, beyond the first page of 1000', async () => {
+    const at = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()
+    const cases = Array.from({ length: 1003 }, (_, i) => ({
+      id: `case-${String(i).padStart(4, '0')}`,
+      national_id_no: i % 2 === 0 ? '1100500012340' : '1-1005-00012-34-0',
+      status: 'open',
+      created_at: at(i),
+      last_updated_at: at(i),
+    }))
+    const { sim, client } = await setup(cases)
+    const ids = await client.findCasesByNationalId('1100500012340')
+    expect(ids.sort()).toEqual(cases.map((c) => c.id))
+    expect(sim.requests.map((r) => r.query.page)).toEqual(['1', '2'])
   })
 
   it('decodes lookups and locations and caches them for the TTL', async () => {

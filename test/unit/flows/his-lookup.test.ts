@@ -1,11 +1,27 @@
-import { describe, expect, it } from '@jest/globals'
-import type { CaseEvent } from '../../../src/domain/records.js'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createMophClient } from '../../../src/clients/moph.js'
+import type { CaseEvent, HisLookupResult } from '../../../src/domain/records.js'
 import { DeliveryError } from '../../../src/errors.js'
 import { hisLookup, type HisAnswer, type LookupRequest } from '../../../src/flows/his-lookup.js'
 import type { EnrichDestination } from '../../../src/pipeline/stage.js'
+import { startMophSimulator, type MophSimulatorOptions } from '../../../src/simulators/moph.js'
 import { fakeClients, fakeContext, meta } from './fakes.js'
 
 const CID = '1100500012345'
+const OTHER = '3411100004565'
+
+const opened: { close(): unknown }[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((o) => o.close()))
+})
+
+/** The real MoPH client against the simulator, as the stage's clients. */
+async function simulatedHis(options: MophSimulatorOptions = {}) {
+  const sim = await startMophSimulator({ children: [], ...options })
+  const moph = createMophClient({ baseUrl: sim.url, email: 'bridge@example.org', password: 'secret', target: 'his' })
+  opened.push(moph, sim)
+  return { sim, clients: fakeClients({}, moph as unknown as Record<string, unknown>) }
+}
 const event = (over: Partial<CaseEvent> = {}): CaseEvent => ({
   eventId: 'ev-1',
   type: 'SYNC_REQUESTED',
@@ -84,5 +100,32 @@ describe('his-lookup', () => {
     )
     const answer = await dest.call(rejected as never, request(), fakeContext().ctx)
     expect(dest.result(answer, request(), meta)).toMatchObject({ status: 'FAILED', reason: 'his-rejected-400' })
+  })
+
+  it('rethrows a 401 that persists after the token refresh as an outage: never FAILED, never NOT_FOUND', async () => {
+    const { clients } = await simulatedHis({ ttlS: 0 })
+    const { ctx, audits } = fakeContext()
+    await expect(dest.call(clients as never, request(), ctx)).rejects.toMatchObject({ status: 401, retryable: true })
+    expect(audits).toEqual([])
+  })
+
+  it("leaves another child's visits and risk model out of the result and counts each as a warning", async () => {
+    const { sim, clients } = await simulatedHis()
+    sim.setPersonAnswer(CID, {
+      cid: CID,
+      fname: 'A',
+      interventions: [
+        { id: '665d8a1f0c3b4e11a2f97b01', cid: CID, vstdate: '2024-06-01' },
+        { id: '665d8a1f0c3b4e11a2f97b02', cid: OTHER, vstdate: '2024-06-02' },
+      ],
+      riskmodel: { id: 'r', cid: OTHER, riskLevel: 'high' },
+    })
+    const { ctx, warnings } = fakeContext()
+    const answer = await dest.call(clients as never, request(), ctx)
+    const result = dest.result(answer, request(), meta) as HisLookupResult
+    expect(result.status).toBe('FOUND')
+    expect(result.visits.map((v) => v.visitDate)).toEqual(['2024-06-01'])
+    expect(result.riskModel).toBeNull()
+    expect(warnings.sort()).toEqual(['interventions.cid', 'riskmodel.cid'])
   })
 })

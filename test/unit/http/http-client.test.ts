@@ -8,8 +8,15 @@ import { createHttpClient } from '../../../src/http/http-client.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/tls/${name}`, import.meta.url), 'utf8')
 
-/** Answers `/status/<code>` with that status and a Primero/MoPH-style envelope; `/slow` never before 1 s. */
+/** Requests received, by path (a followed redirect would show up here). */
+const received: string[] = []
+
+/**
+ * Answers `/status/<code>` with that status and a Primero/MoPH-style envelope (3xx: a JSON body and a Location
+ * to `/ok`, as a proxy might send); `/slow` never before 1 s.
+ */
 function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
+  received.push(req.url ?? '')
   const status = Number(/^\/status\/(\d+)/.exec(req.url ?? '')?.[1] ?? 200)
   if (req.url?.startsWith('/slow')) {
     setTimeout(() => res.end('{}'), 1000).unref()
@@ -18,6 +25,8 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (status === 429) headers['retry-after'] = '7'
   if (status === 503) headers['retry-after'] = new Date(Date.now() + 30_000).toUTCString()
+  if (status >= 300 && status < 400) headers.location = '/ok'
+
   res.writeHead(status, headers)
   res.end(
     JSON.stringify(
@@ -66,8 +75,14 @@ describe('createHttpClient', () => {
   })
 
   it.each([
+    [301, true],
+    [302, true],
+    [303, true],
+    [307, true],
+    [308, true],
     [400, false],
-    [401, false],
+    [401, true],
+    [403, false],
     [404, false],
     [408, true],
     [409, false],
@@ -82,6 +97,17 @@ describe('createHttpClient', () => {
     expect(err).toBeInstanceOf(DeliveryError)
     expect((err as DeliveryError).status).toBe(status)
     expect((err as DeliveryError).retryable).toBe(retryable)
+  })
+
+  it('never takes a redirect for success nor follows it: it is an outage (a wrong base URL affects every record)', async () => {
+    received.length = 0
+    const err = (await failure(302)) as DeliveryError
+    expect(err).toBeInstanceOf(DeliveryError)
+    expect(err).toMatchObject({ status: 302, retryable: true })
+    expect(err.message).toBe(
+      'primero PATCH /status/:id/api/v2/cases/:id failed: 302 (redirect not followed: check the base URL)',
+    )
+    expect(received).toHaveLength(1)
   })
 
   it('parses Retry-After in seconds and as an HTTP date', async () => {

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startMophSimulator } from '../../../src/simulators/moph.js'
-import type { MophSimulator } from '../../../src/simulators/moph.js'
+import type { MophSimulator, MophSimulatorOptions } from '../../../src/simulators/moph.js'
 
 const opened: { close(): unknown }[] = []
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((o) => o.close()))
 })
 
-async function start(): Promise<{ sim: MophSimulator; token: string }> {
-  const sim = await startMophSimulator({ children: [] })
+async function start(options: MophSimulatorOptions = {}): Promise<{ sim: MophSimulator; token: string }> {
+  const sim = await startMophSimulator({ children: [], ...options })
   opened.push(sim)
   const login = await fetch(`${sim.url}/api/Users/login`, {
     method: 'POST',
@@ -121,5 +121,31 @@ describe('MoPH simulator', () => {
     expect(await call(sim, token, 'GET', path)).toEqual({ status: 200, body: answer })
     await fetch(`${sim.url}/__admin/reset`, { method: 'POST' })
     expect(sim.state.personAnswers.size).toBe(0)
+  })
+
+  it('honours the LoopBack order of the risk-model listing: DESC/ASC, lists, missing values lowest', async () => {
+    let t = Date.parse('2024-06-01T00:00:00Z')
+    const { sim, token } = await start({ now: () => t })
+    for (const [cid, riskLevel] of [
+      ['c1', 'high'],
+      ['c2', 'low'],
+      ['c3', 'high'],
+    ] as const) {
+      t += 1000
+      sim.setRiskModel(cid, { riskLevel })
+    }
+    sim.setRiskModel('c4', { riskLevel: 'low' })
+    sim.state.riskmodels.set('c5', { id: 'x', cid: 'c5', riskLevel: 'low' })
+    const list = async (order: unknown, extra: object = {}) => {
+      const filter = encodeURIComponent(JSON.stringify({ order, ...extra }))
+      const res = await call(sim, token, 'GET', `/api/riskmodels?filter=${filter}`)
+      return res.status === 200 ? (res.body as unknown as { cid: string }[]).map((m) => m.cid) : res.status
+    }
+    expect(await list('updatedAt DESC')).toEqual(['c3', 'c4', 'c2', 'c1', 'c5'])
+    expect(await list('updatedAt desc', { limit: 2, skip: 1 })).toEqual(['c4', 'c2'])
+    expect(await list('updatedAt')).toEqual(['c5', 'c1', 'c2', 'c3', 'c4'])
+    expect(await list(['riskLevel ASC', 'updatedAt DESC'])).toEqual(['c3', 'c1', 'c4', 'c2', 'c5'])
+    expect(await list('riskLevel ASC, cid DESC')).toEqual(['c3', 'c1', 'c5', 'c4', 'c2'])
+    expect(await list('updatedAt DOWN')).toBe(400)
   })
 })

@@ -139,6 +139,33 @@ describe('Primero simulator PATCH', () => {
   })
 })
 
+describe('Primero simulator listing order', () => {
+  const at = (day: number) => `2024-06-0${day}T00:00:00.000Z`
+  const listed = async (query: string) => {
+    const sim = await startPrimeroSimulator({
+      cases: [
+        { id: 'a', created_at: at(1), last_updated_at: at(5) },
+        { id: 'b', created_at: at(3), last_updated_at: at(4) },
+        { id: 'c', created_at: at(2), last_updated_at: at(6) },
+        { id: 'd', created_at: at(2), last_updated_at: at(6) },
+      ],
+    })
+    opened.push(sim)
+    const res = await call(sim, 'GET', `/api/v2/cases${query}`)
+    return (res.body?.data as { id: string }[]).map((c) => c.id)
+  }
+
+  it('lists newest created first by default, as Primero (order_by created_at, order desc)', async () => {
+    expect(await listed('')).toEqual(['b', 'c', 'd', 'a'])
+  })
+
+  it('honours order_by and order, ties in id order', async () => {
+    expect(await listed('?order_by=last_updated_at&order=desc')).toEqual(['c', 'd', 'a', 'b'])
+    expect(await listed('?order_by=last_updated_at&order=asc')).toEqual(['b', 'a', 'c', 'd'])
+    expect(await listed('?order_by=created_at&order=asc&per=2&page=2')).toEqual(['d', 'b'])
+  })
+})
+
 describe('Primero simulator webhook', () => {
   it('POSTs the Primero webhook body with x-api-key and marks the sync as sent', async () => {
     const sim = await start()

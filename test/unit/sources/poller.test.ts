@@ -1,7 +1,18 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createMophClient } from '../../../src/clients/moph.js'
+import type { RiskModel } from '../../../src/clients/moph-types.js'
+import { createPrimeroClient } from '../../../src/clients/primero.js'
+import type { PrimeroCase } from '../../../src/clients/primero-types.js'
 import type { Cursor } from '../../../src/domain/records.js'
+import { startMophSimulator } from '../../../src/simulators/moph.js'
+import { startPrimeroSimulator } from '../../../src/simulators/primero.js'
 import type { CursorStore } from '../../../src/sources/cursor-store.js'
-import { pollCursor, type PollerSpec } from '../../../src/sources/poller.js'
+import { epochOf, pollCursor, type PollDeps, type PollerSpec } from '../../../src/sources/poller.js'
+
+const opened: { close(): unknown }[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((o) => o.close()))
+})
 
 interface Item {
   id: string
@@ -95,5 +106,121 @@ describe('poller cursor', () => {
     )
     await expect(pollCursor(spec, run.deps)).rejects.toThrow('kafka down')
     expect(writes).toEqual([])
+  })
+
+  it('writes the cursor only once every publish of the poll was acknowledged', async () => {
+    const { store, writes } = fakeStore(null)
+    const acks: (() => void)[] = []
+    const publish = () => new Promise<void>((resolve) => acks.push(resolve))
+    const page = [
+      { id: 'a', at: '2024-03-01T10:00:00.000Z' },
+      { id: 'b', at: '2024-03-02T10:00:00.000Z' },
+    ]
+    const poll = pollCursor(spec, deps(store, [page], [], publish).deps)
+    const settle = () => new Promise((resolve) => setImmediate(resolve))
+    while (acks.length < 2) await settle()
+    acks[1]!()
+    await settle()
+    expect(writes).toEqual([])
+    acks[0]!()
+    await poll
+    expect(writes.map((w) => w.value)).toEqual(['2024-03-02T10:00:00.000Z'])
+  })
+})
+
+/** A spec publishing each item as is under `key(item)`; pages come from the deps. */
+function specOf<Item>(key: (item: Item) => string, changedAt: (item: Item) => number | null): PollerSpec<Item> {
+  return { ...(spec as unknown as PollerSpec<Item>), toRecord: (item) => ({ key: key(item), value: item }), changedAt }
+}
+
+/**
+ * Two polls (the second from the cursor the first wrote) over a listing read 10 per page, where `touch` updates a
+ * record already read on page 1 before page 2 is asked for. Returns every key published and the final cursor.
+ */
+async function twoPollsWithAnUpdateAfterPage1<Item>(
+  itemSpec: PollerSpec<Item>,
+  list: (since: string) => AsyncIterable<readonly Item[]>,
+  touch: (readOnPage1: Item) => Promise<void>,
+) {
+  const { store, writes } = fakeStore(null)
+  const published: string[] = []
+  let touched = false
+  const pages = async function* (since: string) {
+    for await (const page of list(since)) {
+      yield page
+      if (!touched) {
+        touched = true
+        await touch(page[4]!)
+      }
+    }
+  }
+  const pollDeps: PollDeps<Item> = {
+    store,
+    now: Date.now,
+    overlapMs: 60_000,
+    startValue: '2000-01-01T00:00:00.000Z',
+    pages,
+    publish: (record) => Promise.resolve(void published.push(record.key)),
+  }
+  await pollCursor(itemSpec, pollDeps)
+  await pollCursor(itemSpec, pollDeps)
+  return { published, cursor: writes.at(-1)?.value }
+}
+
+describe('poller over a listing that changes while it is read', () => {
+  it('publishes every Primero case in that poll or the next when a case of page 1 is updated mid-poll', async () => {
+    let now = 0
+    const sim = await startPrimeroSimulator({ cases: 25, seed: 7, now: () => now })
+    const client = createPrimeroClient({ baseUrl: sim.url, username: 'primero', password: 'primero' })
+    opened.push(client, sim)
+    const ids = [...sim.state.cases.keys()]
+    now = Math.max(...[...sim.state.cases.values()].map((c) => epochOf(c.last_updated_at) ?? 0)) + 3_600_000
+    let updated = ''
+    const { published, cursor } = await twoPollsWithAnUpdateAfterPage1(
+      specOf<PrimeroCase>(
+        (c) => c.id,
+        (c) => epochOf(c.last_updated_at),
+      ),
+      (since) =>
+        (async function* () {
+          for await (const page of client.listCasesUpdatedSince(since, { per: 10 })) yield page.data
+        })(),
+      async (c) => {
+        updated = c.id
+        await client.patchCase(c.id, { name_first: 'Changed' })
+      },
+    )
+    expect(new Set(published)).toEqual(new Set(ids))
+    expect(published.filter((id) => id === updated).length).toBeGreaterThanOrEqual(2)
+    expect(cursor).toBe(new Date(now).toISOString())
+  })
+
+  it('publishes every Child-Shield risk model in that poll or the next when a model of page 1 is updated mid-poll', async () => {
+    let now = Date.parse('2024-06-01T00:00:00.000Z')
+    const sim = await startMophSimulator({ children: [], now: () => now })
+    const client = createMophClient({ baseUrl: sim.url, email: 'bridge@example.org', password: 'secret' })
+    opened.push(client, sim)
+    const cids = Array.from({ length: 25 }, (_, i) => `cid-${String(i).padStart(2, '0')}`)
+    for (const cid of cids) {
+      now += 1000
+      sim.setRiskModel(cid, { riskLevel: 'low' })
+    }
+    let updated = ''
+    const { published, cursor } = await twoPollsWithAnUpdateAfterPage1(
+      specOf<RiskModel>(
+        (m) => m.cid,
+        (m) => epochOf(m.updatedAt),
+      ),
+      (since) => client.listRiskModelsUpdatedSince(since, { pageSize: 10 }),
+      (m) => {
+        updated = m.cid
+        now += 3_600_000
+        sim.setRiskModel(m.cid, { riskLevel: 'high' })
+        return Promise.resolve()
+      },
+    )
+    expect(new Set(published)).toEqual(new Set(cids))
+    expect(published.filter((cid) => cid === updated).length).toBeGreaterThanOrEqual(2)
+    expect(cursor).toBe(new Date(now).toISOString())
   })
 })
