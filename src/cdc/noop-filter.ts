@@ -1,10 +1,9 @@
+import { CHILD_SHIELD_CASE_FIELDS } from '../mapping/childshield-sections.js'
+import { HIS_SOURCE, HIS_SOURCED_SUBFORMS, PRIMERO_WRITABLE_FIELDS } from '../mapping/field-map.js'
+
 /**
- * Case fields that change without any change a flow cares about: Primero's own bookkeeping (who/when last
- * touched the record) and the sync status the bridge itself writes back (mark_synced_* are stripped by
- * Primero before saving, listed in case a deployment keeps them). An update touching only these is a no-op
- * for every flow — and publishing it would loop: his-to-primero's write-back would come back as a change.
- * `record_state` (soft delete) is deliberately NOT ignored: enabling or disabling a case matters downstream.
- * The single place this list lives; docs/cdc.md refers to it.
+ * Primero's own bookkeeping: who/when last touched the record and the sync status it derives from the bridge's
+ * write-back. `record_state` (soft delete) is deliberately NOT here: enabling or disabling a case matters downstream.
  */
 export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
   'last_updated_at',
@@ -13,19 +12,63 @@ export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
   'updated_at',
   'sync_status',
   'synced_at',
-  'mark_synced',
-  'mark_synced_status',
-  'mark_synced_url',
 ])
 
-/** True when `after` differs from `before` in any field other than BOOKKEEPING_FIELDS (deep, key-order free). */
-export function changesCaseFields(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+/**
+ * Case fields the bridge itself writes (PRIMERO_WRITABLE_FIELDS: HIS-mapped fields, risk fields, mark_synced*) that
+ * no flow reads back from a case event. Derived from the mapping configuration, so it cannot drift from it. A
+ * bridge-written field a flow does read (the HIS subforms case-to-childshield sends) is compared without the
+ * bridge's own rows instead (see changesCaseFields).
+ */
+export const BRIDGE_WRITTEN_FIELDS: ReadonlySet<string> = new Set(
+  [...PRIMERO_WRITABLE_FIELDS].filter((field) => !CHILD_SHIELD_CASE_FIELDS.has(field)),
+)
+
+/**
+ * What an update may change and still be a no-op for every flow: bookkeeping and the bridge's own write-backs.
+ * Publishing such an update would loop: his-to-primero's or risk-to-primero's PATCH would come back through CDC
+ * as a change and be sent to Child-Shield again. The single place this set is built; docs/cdc.md refers to it.
+ */
+export const DEFAULT_NOOP_IGNORED_FIELDS: ReadonlySet<string> = new Set([
+  ...BOOKKEEPING_FIELDS,
+  ...BRIDGE_WRITTEN_FIELDS,
+])
+
+/** The default set plus deployment-specific fields (config CDC_NOOP_IGNORE_FIELDS). */
+export function noopIgnoredFields(extra: readonly string[] = []): ReadonlySet<string> {
+  return new Set([...DEFAULT_NOOP_IGNORED_FIELDS, ...extra])
+}
+
+/**
+ * True when `after` differs from `before` in a field a flow uses: any field outside `ignored` (deep, key-order
+ * free), where the rows the bridge wrote into a HIS subform (`source_of_information_* === "his"`) do not count.
+ */
+export function changesCaseFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ignored: ReadonlySet<string> = DEFAULT_NOOP_IGNORED_FIELDS,
+): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
   for (const key of keys) {
-    if (BOOKKEEPING_FIELDS.has(key)) continue
-    if (!sameJson(before[key], after[key])) return true
+    if (ignored.has(key)) continue
+    if (!sameJson(withoutBridgeRows(key, before[key]), withoutBridgeRows(key, after[key]))) return true
   }
   return false
+}
+
+/**
+ * A HIS subform's value without the rows the bridge wrote from HIS, with "no rows left", [] and absent read alike
+ * (the first sync creates the subform); any other field's value as it is.
+ */
+function withoutBridgeRows(field: string, value: unknown): unknown {
+  const sourceField = HIS_SOURCED_SUBFORMS[field]
+  if (sourceField === undefined) return value
+  if (value === undefined || value === null) return undefined
+  if (!Array.isArray(value)) return value
+  const rows = (value as readonly unknown[]).filter(
+    (row) => (row as Record<string, unknown> | null)?.[sourceField] !== HIS_SOURCE,
+  )
+  return rows.length === 0 ? undefined : rows
 }
 
 /** Structural equality of JSON values; a missing key equals an absent one, not null. */

@@ -10,8 +10,10 @@ import { changesCaseFields } from './noop-filter.js'
 export interface CdcNormaliseOptions {
   /** The captured table (`cases` or `public.cases`); a change of another table is rejected. */
   readonly table: string
-  /** Skip updates that change only BOOKKEEPING_FIELDS (needs REPLICA IDENTITY FULL to see `before`). */
+  /** Skip updates that change only ignored fields (needs REPLICA IDENTITY FULL to see `before`). */
   readonly filterNoop: boolean
+  /** Fields an update may change and still be skipped; default DEFAULT_NOOP_IGNORED_FIELDS (see noop-filter.ts). */
+  readonly ignoredFields?: ReadonlySet<string>
 }
 
 /**
@@ -19,7 +21,7 @@ export interface CdcNormaliseOptions {
  *  - c → CREATED; u and r (snapshot read) → UPDATED; key and recordId = after.id; fields from after.data;
  *  - skipped: tombstones, d (delete), t (truncate), m (message); updates whose `data` column was not sent
  *    (TOAST placeholder: unchanged); with filterNoop, updates whose `before.data` differs from `after.data`
- *    only in bookkeeping fields (no `before` → cannot tell → published);
+ *    only in bookkeeping fields and the bridge's own write-backs (no `before` → cannot tell → published);
  *  - occurredAt = source.ts_ms, else the envelope ts_ms, else the Kafka timestamp;
  *  - eventId = UUIDv5 of (record id, op, LSN — else source ts), so a re-delivered change keeps its id.
  * Throws TransformError for a malformed envelope (the runner dead-letters it with the reason).
@@ -36,7 +38,7 @@ export function cdcChangeToCaseEvent(value: unknown, meta: RecordMeta, options: 
   if (fields === DATA_UNAVAILABLE) return null
   if (options.filterNoop && envelope.op === 'u') {
     const before = readableBefore(envelope)
-    if (before !== null && !changesCaseFields(before, fields)) return null
+    if (before !== null && !changesCaseFields(before, fields, options.ignoredFields)) return null
   }
 
   return toCaseEvent(

@@ -65,8 +65,13 @@ export interface RawHisActivities {
   treatment?: unknown
   anc?: unknown
   referout?: unknown
-  /** Present on Child-Shield home-service (PLH) interventions, which are not hospital visits. */
+  /**
+   * Child-Shield home-service (PLH) data. A normal key of every visit, often `[]`: only a non-empty list marks a
+   * Child-Shield intervention (see src/mapping/child-shield-intervention.ts).
+   */
   homeservice?: unknown
+  /** The bridge's own per-day Primero copies on its Child-Shield intervention (reference §2.6, D3). */
+  primeroservice?: unknown
   [extra: string]: unknown
 }
 

@@ -11,6 +11,7 @@ import {
   isEligibleForChildShield,
 } from '../mapping/case-to-childshield.js'
 import { defineStage } from '../pipeline/stage.js'
+import { auditedWrite } from './audited-write.js'
 import { childShieldTranslations } from './childshield-translations.js'
 
 const DAY_MS = 86_400_000
@@ -34,7 +35,11 @@ export function selectionCursor(event: CaseEvent): Date {
   return new Date((event.lastUpdatedAt ?? event.occurredAt) - DAY_MS)
 }
 
-/** Phase 2: today's copy of an eligible case → Child-Shield intervention (upsert by cid and date key). */
+/**
+ * Phase 2: today's copy of an eligible case → Child-Shield intervention (upsert by cid and date key). Select
+ * values are labelled from Primero's lookups and locations (cached); a value without a label is counted in the
+ * mapping-warnings metric under its field. Each write is audited, a rejected one as `rejected`.
+ */
 export const caseToChildShield = defineStage<CaseEvent, ChildShieldUpload, Clients>({
   name: 'case-to-childshield',
   input: { topic: TOPICS.caseEvents, schema: SCHEMA_NAMES.caseEvent },
@@ -62,7 +67,9 @@ export const caseToChildShield = defineStage<CaseEvent, ChildShieldUpload, Clien
         await clients.primero.getLookups(),
         await clients.primero.getLocations(),
       )
-      const snapshot = buildChildShieldSnapshot(upload.caseData, translations)
+      const snapshot = buildChildShieldSnapshot(upload.caseData, translations, {
+        onUntranslated: (field) => ctx.warn(field),
+      })
       const note = {
         system: 'child-shield',
         resource: 'intervention',
@@ -72,8 +79,8 @@ export const caseToChildShield = defineStage<CaseEvent, ChildShieldUpload, Clien
       const existing = await clients.moph.findPrimeroIntervention(upload.cid)
       if (existing) {
         const body = buildChildShieldPatchBody(upload.day, snapshot)
-        await clients.moph.patchIntervention(existing.id, body)
-        ctx.audit({ ...note, action: 'update', fields: Object.keys(body), outcome: 'success' })
+        const update = { ...note, action: 'update', fields: Object.keys(body) } as const
+        await auditedWrite(ctx, update, () => clients.moph.patchIntervention(existing.id, body))
         return
       }
       const person = await clients.moph.findPerson(upload.cid)
@@ -82,8 +89,8 @@ export const caseToChildShield = defineStage<CaseEvent, ChildShieldUpload, Clien
         throw new NotFoundError('child-shield', 'person does not exist in Child-Shield')
       }
       const body = buildChildShieldCreateBody({ cid: upload.cid, personId: person.id, day: upload.day, snapshot })
-      await clients.moph.createIntervention(body)
-      ctx.audit({ ...note, action: 'create', fields: [`activities.primeroservice.${upload.day}`], outcome: 'success' })
+      const create = { ...note, action: 'create', fields: [`activities.primeroservice.${upload.day}`] } as const
+      await auditedWrite(ctx, create, () => clients.moph.createIntervention(body))
     },
   },
 })

@@ -1,25 +1,39 @@
 import type { LocationLabels, LookupLabels } from '../clients/primero-labels.js'
 import type { ChildShieldTranslations } from '../mapping/case-to-childshield.js'
+import { CHILD_SHIELD_SELECTS } from '../mapping/childshield-sections.js'
 
 /**
- * Primero select fields sent to Child-Shield → the Primero lookup holding their options. OpenFn derived this
- * from the forms (getForms); the bridge lists the fields of DEFAULT_CHILD_SHIELD_FORM_SECTIONS that are selects.
- * Extend it together with the form-section map.
+ * Thai labels (falling back to English) for the snapshot: field → option id → label for every field of
+ * CHILD_SHIELD_SELECTS (from its Primero lookup, or the form options configured with it), location code → name.
+ * Primero's lookups and locations are cached by the client; while the client returns the same cached maps, the
+ * translations built from them are reused rather than rebuilt for every record.
  */
-export const CHILD_SHIELD_FIELD_LOOKUPS: Readonly<Record<string, string>> = {
-  status: 'lookup-case-status',
-  risk_level: 'lookup-risk-level',
-  protection_concerns: 'lookup-protection-concerns',
-  service_type: 'lookup-service-type',
-  sex: 'lookup-gender',
+export function childShieldTranslations(lookups: LookupLabels, locations: LocationLabels): ChildShieldTranslations {
+  if (last?.lookups === lookups && last.locations === locations) return last.translations
+  const translations = { options: selectOptions(lookups), locations: thaiLabels(locations) }
+  last = { lookups, locations, translations }
+  return translations
 }
 
-/** Thai labels (falling back to English) for the snapshot: field → option id → label, location code → name. */
-export function childShieldTranslations(lookups: LookupLabels, locations: LocationLabels): ChildShieldTranslations {
-  const options = new Map<string, Map<string, string>>()
-  for (const [field, lookupId] of Object.entries(CHILD_SHIELD_FIELD_LOOKUPS)) {
-    const lookup = lookups.get(lookupId)
-    if (lookup) options.set(field, new Map([...lookup].map(([id, label]) => [id, label.th || label.en])))
+let last: { lookups: LookupLabels; locations: LocationLabels; translations: ChildShieldTranslations } | undefined
+
+function selectOptions(lookups: LookupLabels): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  const options = new Map<string, ReadonlyMap<string, string>>()
+  const byLookup = new Map<string, ReadonlyMap<string, string>>()
+  for (const [field, source] of Object.entries(CHILD_SHIELD_SELECTS)) {
+    if ('formOptions' in source) {
+      options.set(field, new Map(Object.entries(source.formOptions)))
+      continue
+    }
+    const lookup = lookups.get(source.lookup)
+    if (!lookup) continue
+    let labels = byLookup.get(source.lookup)
+    if (!labels) byLookup.set(source.lookup, (labels = thaiLabels(lookup)))
+    options.set(field, labels)
   }
-  return { options, locations: new Map([...locations].map(([code, label]) => [code, label.th || label.en])) }
+  return options
+}
+
+function thaiLabels(labels: ReadonlyMap<string, { readonly en: string; readonly th: string }>): Map<string, string> {
+  return new Map([...labels].map(([id, label]) => [id, label.th || label.en]))
 }

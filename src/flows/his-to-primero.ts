@@ -1,10 +1,11 @@
 import { SCHEMA_NAMES } from '../avro/schemas.js'
 import type { Clients } from '../clients/index.js'
 import type { HisLookupResult } from '../domain/records.js'
-import { DeliveryError, NotFoundError } from '../errors.js'
+import { NotFoundError } from '../errors.js'
 import { TOPICS } from '../kafka/topics.js'
 import { hisResultToPrimeroPatch, syncStatusPatch } from '../mapping/his-to-primero.js'
 import { defineStage, type SendContext } from '../pipeline/stage.js'
+import { auditedWrite } from './audited-write.js'
 import { warningField } from './warnings.js'
 
 export interface SyncWrite {
@@ -52,13 +53,5 @@ async function patchAudited(
     actor: result.requestedBy,
     correlationId: result.requestId,
   } as const
-  try {
-    await clients.primero.patchCase(result.recordId, data)
-  } catch (err) {
-    if (err instanceof NotFoundError) ctx.audit({ ...note, outcome: 'not_found', httpStatus: 404 })
-    else if (err instanceof DeliveryError && !err.retryable)
-      ctx.audit({ ...note, outcome: 'rejected', httpStatus: err.status ?? null })
-    throw err
-  }
-  ctx.audit({ ...note, outcome: 'success' })
+  await auditedWrite(ctx, note, () => clients.primero.patchCase(result.recordId, data))
 }

@@ -4,6 +4,7 @@ import type { RiskScore } from '../domain/records.js'
 import { TOPICS } from '../kafka/topics.js'
 import { riskScoreToPrimeroFields } from '../mapping/risk-to-primero.js'
 import { defineStage } from '../pipeline/stage.js'
+import { auditedWrite } from './audited-write.js'
 import { warningField } from './warnings.js'
 
 export interface RiskWrite {
@@ -15,7 +16,8 @@ export interface RiskWrite {
 
 /**
  * Phase 2 risk write-back: PATCH the mapped Child-Shield risk fields into every Primero case with the child's
- * national id. No case → counted (mapping-warnings metric, field `no_case`), audited as not_found and skipped.
+ * national id. No case → counted (mapping-warnings metric, field `no_case`), audited as not_found and skipped. A
+ * PATCH Primero refuses (e.g. 422) is audited as rejected and dead-lettered by the runner.
  */
 export const riskToPrimero = defineStage<RiskScore, RiskWrite, Clients>({
   name: 'risk-to-primero',
@@ -42,8 +44,8 @@ export const riskToPrimero = defineStage<RiskScore, RiskWrite, Clients>({
         return
       }
       for (const recordId of recordIds) {
-        await clients.primero.patchCase(recordId, write.data)
-        ctx.audit({ ...note, recordId, fields: Object.keys(write.data), outcome: 'success' })
+        const fields = Object.keys(write.data)
+        await auditedWrite(ctx, { ...note, recordId, fields }, () => clients.primero.patchCase(recordId, write.data))
       }
     },
   },

@@ -1,17 +1,21 @@
-import { HIS_SOURCE, HIS_SOURCED_SUBFORMS } from './field-map.js'
-import { DEFAULT_CHILD_SHIELD_FORM_SECTIONS, LOCATION_FIELDS, type FormSectionMap } from './childshield-sections.js'
-import { asRecord } from './normalise.js'
+import { CHILD_SHIELD_SECTIONS, SUBFORM, type ChildShieldSections } from './childshield-sections.js'
+import { createTranslator, type ChildShieldTranslations } from './childshield-translator.js'
+import { PRIMERO_SERVICE_KEY } from './child-shield-intervention.js'
 
-export { DEFAULT_CHILD_SHIELD_FORM_SECTIONS, type FormSectionMap } from './childshield-sections.js'
+export {
+  CHILD_SHIELD_SECTIONS,
+  DEFAULT_CHILD_SHIELD_FORM_SECTIONS,
+  type ChildShieldSections,
+  type FormSectionMap,
+} from './childshield-sections.js'
 
-type LabelTable = ReadonlyMap<string, string> | Readonly<Record<string, string>>
+export type { ChildShieldTranslations } from './childshield-translator.js'
 
-/** Thai labels from Primero's lookups and locations (built by the translations loader). */
-export interface ChildShieldTranslations {
-  /** field name → option id → Thai label. */
-  readonly options: ReadonlyMap<string, LabelTable> | Readonly<Record<string, LabelTable>>
-  /** location code → Thai name. */
-  readonly locations: LabelTable
+export interface SnapshotOptions {
+  /** The section layout; default CHILD_SHIELD_SECTIONS. */
+  readonly sections?: ChildShieldSections
+  /** Told of each select or location field sent with a value that has no label (field name, never the value). */
+  readonly onUntranslated?: (field: string) => void
 }
 
 export type ChildShieldSnapshot = Record<string, unknown>
@@ -34,27 +38,24 @@ export function isEligibleForChildShield(caseData: Record<string, unknown>, curs
 }
 
 /**
- * One day's copy of a case for Child-Shield, grouped by form section (reference §2.6): select values
- * as `{id: label}`, multi-selects as `[{id: label}]`, locations as `{code: name}` (label null when
- * unknown), '' kept, missing → null, other values as they are. Subform rows written by the bridge from
- * HIS (`source_of_information_* === "his"`) are never included.
+ * One day's copy of a case for Child-Shield, grouped by form section (reference §2.6): select values (every field
+ * of CHILD_SHIELD_SELECTS, and any other field the translations know) as `{id: label}`, multi-selects as
+ * `[{id: label}]`, locations as `{code: name}` (label null when unknown, reported to onUntranslated), '' kept,
+ * missing → null, other values as they are. Subform rows written by the bridge from HIS
+ * (`source_of_information_* === "his"`) are never included.
  */
 export function buildChildShieldSnapshot(
   caseData: Record<string, unknown>,
   translations: ChildShieldTranslations,
-  formSections: FormSectionMap = DEFAULT_CHILD_SHIELD_FORM_SECTIONS,
+  options: SnapshotOptions = {},
 ): ChildShieldSnapshot {
+  const translator = createTranslator(translations, options.onUntranslated)
   const snapshot: ChildShieldSnapshot = {}
-  for (const [field, target] of Object.entries(formSections)) {
-    const value = translateValue(field, caseData[field], translations)
-    for (const section of typeof target === 'string' ? [target] : target) {
-      if (section === field) {
-        snapshot[section] = value
-        continue
-      }
-      const existing = asRecord(snapshot[section]) ?? {}
-      snapshot[section] = { ...existing, [field]: value }
-    }
+  for (const [section, spec] of Object.entries(options.sections ?? CHILD_SHIELD_SECTIONS)) {
+    snapshot[section] =
+      spec === SUBFORM
+        ? translator.value(section, caseData[section])
+        : Object.fromEntries(spec.map((field) => [field, translator.value(field, caseData[field])]))
   }
   return snapshot
 }
@@ -74,47 +75,13 @@ export function buildChildShieldCreateBody(input: {
   return {
     cid: input.cid,
     personId: input.personId,
-    activities: { primeroservice: { serviceType: 'primero', [input.day]: input.snapshot } },
+    activities: { [PRIMERO_SERVICE_KEY]: { serviceType: 'primero', [input.day]: input.snapshot } },
   }
 }
 
 /** `PATCH /api/interventions/:id` body: a dotted-path key, so other days stay untouched (D2). */
 export function buildChildShieldPatchBody(day: string, snapshot: ChildShieldSnapshot): Record<string, unknown> {
-  return { [`activities.primeroservice.${day}`]: snapshot }
-}
-
-function translateValue(field: string, value: unknown, translations: ChildShieldTranslations): unknown {
-  if (value === undefined || value === null) return null
-  if (value === '') return ''
-  if (typeof value === 'string' && LOCATION_FIELDS.has(field)) return { [value]: label(translations.locations, value) }
-  const options = optionsFor(translations, field)
-  if (options && typeof value === 'string') return { [value]: label(options, value) }
-  if (!Array.isArray(value)) return value
-  const items: readonly unknown[] = value
-  if (items.every((item) => asRecord(item) !== null))
-    return subformRows(field, items as Record<string, unknown>[], translations)
-  if (options) return items.map((item) => (typeof item === 'string' ? { [item]: label(options, item) } : item))
-  return value
-}
-
-function subformRows(field: string, rows: Record<string, unknown>[], translations: ChildShieldTranslations): unknown[] {
-  const sourceField = HIS_SOURCED_SUBFORMS[field]
-  return rows
-    .filter((row) => sourceField === undefined || row[sourceField] !== HIS_SOURCE)
-    .map((row) =>
-      Object.fromEntries(Object.entries(row).map(([key, v]) => [key, translateValue(key, v, translations)])),
-    )
-}
-
-function optionsFor(translations: ChildShieldTranslations, field: string): LabelTable | undefined {
-  const { options } = translations
-  if (options instanceof Map) return (options as ReadonlyMap<string, LabelTable>).get(field)
-  return (options as Readonly<Record<string, LabelTable>>)[field]
-}
-
-function label(table: LabelTable, id: string): string | null {
-  if (table instanceof Map) return (table as ReadonlyMap<string, string>).get(id) ?? null
-  return (table as Readonly<Record<string, string>>)[id] ?? null
+  return { [`activities.${PRIMERO_SERVICE_KEY}.${day}`]: snapshot }
 }
 
 function dayOf(value: unknown): string | null {

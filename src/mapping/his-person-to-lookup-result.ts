@@ -1,5 +1,6 @@
 import type { HisLookupResult, HisPerson, HisVisit } from '../domain/records.js'
 import type { RawHisPerson } from '../domain/his.js'
+import { isChildShieldIntervention } from './child-shield-intervention.js'
 import { mapVisit } from './his-visit.js'
 import { asRecord, isoDate, recordsOf, text, timeOfDay } from './normalise.js'
 import { riskModelToScore } from './risk-model-to-score.js'
@@ -19,8 +20,8 @@ export const MAX_VISITS = 50
 
 /**
  * Maps a HIS `people/findOne` answer to a FOUND HisLookupResult. Total: messy or wrongly typed data
- * becomes null or is skipped, never an exception. Home-service (Child-Shield PLH) interventions are
- * not hospital visits and are left out. Visits are sorted newest first by date then time (undated
+ * becomes null or is skipped, never an exception. Child-Shield interventions (OSCC home visits, PLH data, the
+ * bridge's own Primero copies: see isChildShieldIntervention) are not hospital visits and are left out. Visits are sorted newest first by date then time (undated
  * last, otherwise HIS order kept) and capped at MAX_VISITS.
  */
 export function toHisLookupResult(person: unknown, ctx: LookupContext): HisLookupResult {
@@ -86,7 +87,7 @@ function mapPerson(raw: RawHisPerson): HisPerson {
 
 function newestVisits(interventions: unknown): HisVisit[] {
   const keyed = recordsOf(interventions)
-    .filter((intervention) => asRecord(intervention.activities)?.homeservice === undefined)
+    .filter((intervention) => !isChildShieldIntervention(intervention))
     .map((intervention, index) => ({ intervention, index, key: sortKey(intervention) }))
   keyed.sort((a, b) => (a.key === b.key ? a.index - b.index : a.key < b.key ? 1 : -1))
   return keyed.slice(0, MAX_VISITS).map(({ intervention }) => mapVisit(intervention))

@@ -38,10 +38,15 @@ export function mapVisit(raw: RawHisIntervention): HisVisit {
 
 function mapDiagnosis(raw: RawHisDiagnosis): HisDiagnosis {
   return {
-    icd10: text(raw.icd10),
+    icd10: icd10Code(raw.icd10),
     name: text(raw.diag_name) ?? text(raw.icd10_name) ?? text(raw.diag_thai_name),
     type: diagnosisType(raw.diagtype),
   }
+}
+
+/** ICD-10 codes are case-insensitive: "i64" is sent as "I64"; dots are kept as HIS wrote them ("Z01.1", "E117"). */
+function icd10Code(value: unknown): string | null {
+  return text(value)?.toUpperCase() ?? null
 }
 
 /** "1".."5" with leading zeros dropped ("01" → "1", 4 → "4"); anything else is null. */

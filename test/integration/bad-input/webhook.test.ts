@@ -139,10 +139,10 @@ describe('webhook bodies through the real ingress', () => {
       conclusion: { protection_concerns_other: HOSTILE_TEXT.sql, urgent_protection_concern: HOSTILE_TEXT.script },
       'formsection-patient-education-and-career-6d53ca5': {
         email_address: HOSTILE_TEXT.markup,
-        occupation_1: HOSTILE_TEXT.thaiCombining,
+        occupation_1: { [HOSTILE_TEXT.thaiCombining]: null }, // selects: the option id as data, no label for it
       },
-      'formsection-perpetrator-details-998d1e0': { stimulant_9191303: HOSTILE_TEXT.template },
-      closure_form: { closure_reason: HOSTILE_TEXT.invisible },
+      'formsection-perpetrator-details-998d1e0': { stimulant_9191303: { [HOSTILE_TEXT.template]: null } },
+      closure_form: { closure_reason: { [HOSTILE_TEXT.invisible]: null } },
     })
     expect(touchedCases(world, [child])).toEqual([])
   })

@@ -33,4 +33,15 @@ describe('cdcNormalizerStage', () => {
     expect(cdcNormalizerStage(loadConfig({})).transform(change, meta)).toBeNull()
     expect(cdcNormalizerStage(loadConfig({ CDC_FILTER_NOOP: 'false' })).transform(change, meta)).not.toBeNull()
   })
+
+  it('skips updates that changed only the bridge’s write-backs, and the fields of CDC_NOOP_IGNORE_FIELDS', () => {
+    const before = caseRow('rec-1', caseData())
+    const written = caseRow('rec-1', caseData({ risk_level_from_child_shield_system_2df7bf4: 'high_8df42a5' }))
+    expect(cdcNormalizerStage(loadConfig({})).transform(envelope({ op: 'u', before, after: written }), meta)).toBeNull()
+    const noted = envelope({ op: 'u', before, after: caseRow('rec-1', caseData({ site_note: 'x', other_note: 'y' })) })
+    expect(cdcNormalizerStage(loadConfig({})).transform(noted, meta)).not.toBeNull()
+    const config = loadConfig({ CDC_NOOP_IGNORE_FIELDS: ' site_note , other_note,' })
+    expect(config.CDC_NOOP_IGNORE_FIELDS).toEqual(['site_note', 'other_note'])
+    expect(cdcNormalizerStage(config).transform(noted, meta)).toBeNull()
+  })
 })

@@ -6,9 +6,18 @@ import { createMophClient } from '../../../src/clients/moph.js'
 import { createPrimeroClient } from '../../../src/clients/primero.js'
 import { hasValidChecksum } from '../../../src/domain/national-id.js'
 import type { DeliveryError } from '../../../src/errors.js'
+import {
+  buildChildShieldCreateBody,
+  buildChildShieldPatchBody,
+  buildChildShieldSnapshot,
+} from '../../../src/mapping/case-to-childshield.js'
+import { isChildShieldIntervention } from '../../../src/mapping/child-shield-intervention.js'
+import { toHisLookupResult } from '../../../src/mapping/his-person-to-lookup-result.js'
 import { startMophSimulator } from '../../../src/simulators/moph.js'
 import { startPrimeroSimulator } from '../../../src/simulators/primero.js'
 import { webhookBody } from '../../../src/simulators/webhook.js'
+import { toCaseEvent } from '../../../src/sources/case-event.js'
+import { parseWebhookBody } from '../../../src/sources/ingress-request.js'
 import { generateChildren } from '../../../src/synthetic/children.js'
 
 const fixture = (name: string): Record<string, unknown> =>
@@ -50,8 +59,28 @@ async function stub(status: number, body: unknown): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
+/** A stub MoPH target answering data requests with `answers` in turn (the last one repeated); counts logins. */
+async function sequenceStub(answers: readonly (readonly [status: number, body: unknown])[]) {
+  let served = 0
+  const seen = { logins: 0 }
+  const server = http.createServer((req, res) => {
+    const login = req.url?.startsWith('/api/Users/login')
+    if (login) seen.logins++
+    const [status, body] = login
+      ? [200, fixture('moph/b1-login-response')]
+      : answers[Math.min(served++, answers.length - 1)]!
+    res.writeHead(status, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(body))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  opened.push({ close: () => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve))) })
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen }
+}
+
 const children = [...generateChildren(200, 11)]
 const withRisk = children.find((c) => c.riskmodel && c.visits.length > 0)!
+/** A child whose newest HIS visit is an antenatal-care visit (the C2 situation). */
+const withAncVisit = children.find((c) => c.hisPerson && c.visits[0]?.activities?.anc)!
 
 async function mophPair(status: number, body: unknown) {
   const client = createMophClient({ baseUrl: await stub(status, body), email: 'e', password: 'p' })
@@ -96,11 +125,30 @@ describe('golden fixtures (reference §4)', () => {
     expect(shapeMismatches(a1, typical)).toEqual([])
   })
 
-  it('A2: the simulator webhook body has the shape of Primero’s', async () => {
+  it('A2: the ingress decodes Primero’s webhook body, and the simulator’s has the same shape', async () => {
+    const a2 = fixture('primero/a2-webhook') as { data: Record<string, unknown> }
+    const parsed = parseWebhookBody(JSON.stringify(a2))
+    if (!parsed.ok) throw new Error(`A2 rejected: ${parsed.message}`)
+    expect(parsed.value.recordId).toBe('5830f16d-385a-4327-bb86-1ac3da0cdf24')
+    expect(parsed.value.fields).not.toHaveProperty('record_type')
+    expect(parsed.value.fields).not.toHaveProperty('hostname')
+    const event = toCaseEvent(parsed.value, { type: 'SYNC_REQUESTED', source: 'WEBHOOK', eventId: 'e', now: 0 })
+    expect(event).toMatchObject({
+      recordId: a2.data.record_id,
+      caseId: a2.data.case_id,
+      caseIdDisplay: 'dd12339',
+      nationalId: '1100500012340',
+      nationalIdIssue: null,
+      status: 'open',
+      requestedBy: 'cw_udon_01',
+      lastUpdatedAt: Date.parse('2024-06-03T08:55:01.010Z'),
+    })
+
     const sim = await startPrimeroSimulator({ cases: 5, seed: 11 })
     opened.push(sim)
     const body = webhookBody(sim.state, [...sim.state.cases.keys()][0]!, 'primero.example.org')
-    expect(shapeMismatches(fixture('primero/a2-webhook'), body)).toEqual([])
+    expect(shapeMismatches(a2, body)).toEqual([])
+    expect(parseWebhookBody(JSON.stringify(body)).ok).toBe(true)
   })
 
   it('A5: the client maps the 422 envelope and the simulator answers the same shape', async () => {
@@ -133,33 +181,68 @@ describe('golden fixtures (reference §4)', () => {
     expect(body.id).toHaveLength(64)
   })
 
-  it.each(['c1-person-with-visit', 'c2-person-anc', 'c3-person-no-visits'])(
-    '%s: decoded by the client, matched by the simulator',
-    async (name) => {
-      const person = fixture(`moph/${name}`) as { cid: string }
-      const { client, simClient } = await mophPair(200, person)
-      expect(await client.findPersonWithHistory(person.cid)).toEqual(person)
-      const simulated = await simClient.findPersonWithHistory(withRisk.nationalId)
-      const optional = new Set([
-        'main_dep',
-        'main_dept',
-        'anc',
-        'referout',
-        'riskmodel',
-        'id',
-        'personId',
-        'cid',
-        'hcode',
-        'hname',
-        'ovstist',
-        'ovstist_name',
-        'spclty',
-        'spclty_name',
-        'main_dept_name',
-      ])
-      expect(shapeMismatches(name === 'c2-person-anc' ? {} : person, simulated, '', optional)).toEqual([])
-    },
-  )
+  it.each([
+    ['c1-person-with-visit', withRisk],
+    ['c2-person-anc', withAncVisit],
+    ['c3-person-no-visits', withRisk],
+  ] as const)('%s: decoded by the client, matched by the simulator', async (name, child) => {
+    const person = fixture(`moph/${name}`) as { cid: string }
+    const { client, simClient } = await mophPair(200, person)
+    expect(await client.findPersonWithHistory(person.cid)).toEqual(person)
+    const simulated = await simClient.findPersonWithHistory(child.nationalId)
+    const optional = new Set([
+      'main_dep',
+      'main_dept',
+      'referout',
+      'riskmodel',
+      'id',
+      'personId',
+      'cid',
+      'hcode',
+      'hname',
+      'ovstist',
+      'ovstist_name',
+      'spclty',
+      'spclty_name',
+      'main_dept_name',
+    ])
+    expect(shapeMismatches(person, simulated, '', optional)).toEqual([])
+  })
+
+  it('C2: the simulator’s ANC visit is compared, not skipped', async () => {
+    const { simClient } = await mophPair(200, {})
+    const simulated = (await simClient.findPersonWithHistory(withAncVisit.nationalId)) as unknown as {
+      interventions: { activities: Record<string, unknown> }[]
+    }
+    const anc = (fixture('moph/c2-person-anc') as { interventions: { activities: { anc: object[] } }[] })
+      .interventions[0]!.activities.anc[0]!
+    expect(simulated.interventions[0]!.activities.anc).toHaveLength(1)
+    expect(Object.keys((simulated.interventions[0]!.activities.anc as object[])[0]!).sort()).toEqual(
+      Object.keys(anc).sort(),
+    )
+  })
+
+  it('C5: an expired token (401 AUTHORIZATION_REQUIRED) makes the client log in again; the simulator answers the same shape', async () => {
+    const c5 = fixture('moph/c5-expired-token')
+    const person = fixture('moph/c1-person-with-visit') as { cid: string }
+    const target = await sequenceStub([
+      [401, c5],
+      [200, person],
+    ])
+    const client = createMophClient({ baseUrl: target.url, email: 'e', password: 'p' })
+    opened.push(client)
+    expect(await client.findPersonWithHistory(person.cid)).toEqual(person)
+    expect(target.seen.logins).toBe(2)
+
+    const sim = await startMophSimulator({ children })
+    opened.push(sim)
+    const filter = encodeURIComponent(JSON.stringify({ where: { cid: withRisk.nationalId } }))
+    const res = await fetch(`${sim.url}/api/people/findOne?filter=${filter}&access_token=${'0'.repeat(64)}`)
+    expect(res.status).toBe(401)
+    const body = await res.json()
+    expect(shapeMismatches(c5, body)).toEqual([])
+    expect(body).toMatchObject(c5)
+  })
 
   it('C4: 404 MODEL_NOT_FOUND is null, and the simulator answers the same body shape', async () => {
     const c4 = fixture('moph/c4-not-found')
@@ -178,13 +261,48 @@ describe('golden fixtures (reference §4)', () => {
     expect(shapeMismatches(c4, await res.json())).toEqual([])
   })
 
-  it('D3: the client decodes a stored intervention; the simulator stores and returns the same shape', async () => {
+  it('D3: the client decodes a stored intervention; the simulator stores the bridge’s writes in the same shape', async () => {
     const d3 = fixture('moph/d3-intervention')
     const { client, simClient } = await mophPair(200, d3)
     expect(await client.findPrimeroIntervention('1100500012340')).toEqual(d3)
-    const body = Object.fromEntries(Object.entries(d3).filter(([key]) => key !== 'id'))
-    await simClient.createIntervention({ ...body, cid: withRisk.nationalId })
-    expect(shapeMismatches(d3, await simClient.findPrimeroIntervention(withRisk.nationalId))).toEqual([])
+    expect(isChildShieldIntervention(d3)).toBe(true)
+
+    // What the bridge writes (D1 create, then a D2 day PATCH), stored by the simulator and read back.
+    const cid = withRisk.nationalId
+    const none = { options: {}, locations: {} }
+    const day1 = buildChildShieldSnapshot({ case_id_display: 'dd12339' }, none)
+    const day2 = buildChildShieldSnapshot({ date_closure: '2024-06-05' }, none)
+    const person = await simClient.findPerson(cid)
+    const created = await simClient.createIntervention(
+      buildChildShieldCreateBody({ cid, personId: person!.id as string, day: '2024-06-04', snapshot: day1 }),
+    )
+    await simClient.patchIntervention(created.id, buildChildShieldPatchBody('2024-06-05', day2))
+    const stored = await simClient.findPrimeroIntervention(cid)
+    // Set by Child-Shield for its OSCC home-visit record, not sent by the bridge.
+    const setByChildShield = new Set(['hcode', 'vn', 'vstdate', 'vsttime', 'ovstist', 'ovstist_name'])
+    const optional = new Set([...setByChildShield, 'planserviceIds', 'homeservice'])
+    expect(shapeMismatches(d3, stored, '', optional)).toEqual([])
+    expect(stored).toMatchObject({ id: created.id, cid, activities: { primeroservice: { serviceType: 'primero' } } })
+
+    // The stored record comes back among the child's HIS interventions; it is not taken for a hospital visit.
+    const history = await simClient.findPersonWithHistory(cid)
+    const ids = (history?.interventions ?? []).map((i) => i.id)
+    expect(ids).toContain(created.id)
+    const ctx = { requestId: 'r', recordId: 'rec', nationalId: cid, requestedBy: null, fetchedAt: 0 }
+    const visits = toHisLookupResult(history, ctx).visits.map((v) => v.visitId)
+    expect(visits).not.toContain(created.id)
+    expect(visits).toHaveLength(withRisk.visits.length)
+  })
+
+  it('D4: the client decodes the create answer; the simulator answers a create in the same shape', async () => {
+    const d4 = fixture('moph/d4-create-response')
+    const { client, simClient } = await mophPair(200, d4)
+    const body = { cid: d4.cid, personId: d4.personId, activities: d4.activities }
+    expect(await client.createIntervention(body)).toEqual(d4)
+    const person = await simClient.findPerson(withRisk.nationalId)
+    const answer = await simClient.createIntervention({ ...body, cid: withRisk.nationalId, personId: person!.id })
+    expect(shapeMismatches(d4, answer)).toEqual([])
+    expect(shapeMismatches(answer, d4)).toEqual([])
   })
 
   it('E1–E3: the client decodes risk models; the simulator’s have the same shape', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RiskScore } from '../../../src/domain/records.js'
+import { DeliveryError, NotFoundError } from '../../../src/errors.js'
 import { riskToPrimero, type RiskWrite } from '../../../src/flows/risk-to-primero.js'
 import type { HttpDestination } from '../../../src/pipeline/stage.js'
 import { fakeClients, fakeContext, meta } from './fakes.js'
@@ -53,5 +54,42 @@ describe('risk-to-primero', () => {
     await dest.send(clients as never, riskToPrimero.transform(score, meta)!, ctx)
     expect(warnings).toContain('no_case')
     expect(audits).toEqual([expect.objectContaining({ recordId: null, outcome: 'not_found' })])
+  })
+
+  it('audits a PATCH Primero rejects (422) or cannot find, and rethrows so the runner dead-letters it', async () => {
+    const write = riskToPrimero.transform(score, meta)!
+    for (const [error, outcome, httpStatus] of [
+      [new DeliveryError('primero', 'Invalid Record JSON', { status: 422 }), 'rejected', 422],
+      [new NotFoundError('primero', 'gone'), 'not_found', 404],
+    ] as const) {
+      const clients = fakeClients({
+        findCasesByNationalId: () => Promise.resolve(['rec-1']),
+        patchCase: () => Promise.reject(error),
+      })
+      const { ctx, audits } = fakeContext()
+      await expect(dest.send(clients as never, write, ctx)).rejects.toBe(error)
+      expect(audits).toEqual([
+        expect.objectContaining({
+          system: 'primero',
+          action: 'update',
+          recordId: 'rec-1',
+          correlationId: 'cs-1',
+          fields: Object.keys(write.data),
+          outcome,
+          httpStatus,
+        }),
+      ])
+    }
+  })
+
+  it('does not audit an outage (retryable): the runner retries the write', async () => {
+    const outage = new DeliveryError('primero', 'unavailable', { status: 503, retryable: true })
+    const clients = fakeClients({
+      findCasesByNationalId: () => Promise.resolve(['rec-1']),
+      patchCase: () => Promise.reject(outage),
+    })
+    const { ctx, audits } = fakeContext()
+    await expect(dest.send(clients as never, riskToPrimero.transform(score, meta)!, ctx)).rejects.toBe(outage)
+    expect(audits).toEqual([])
   })
 })

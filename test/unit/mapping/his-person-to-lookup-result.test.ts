@@ -21,7 +21,7 @@ describe('toHisLookupResult', () => {
     expect(result.person?.firstName).toBe('ก')
   })
 
-  it('normalises diagnosis types and keeps ICD codes as received, trimmed', () => {
+  it('normalises diagnosis types, and ICD codes to trimmed upper case with their dots kept', () => {
     const visit = visitOf({
       activities: {
         diagnosis: [
@@ -34,7 +34,7 @@ describe('toHisLookupResult', () => {
       },
     })
     expect(visit.diagnoses).toEqual([
-      { icd10: 'z34.0', name: 'a', type: '1' },
+      { icd10: 'Z34.0', name: 'a', type: '1' },
       { icd10: 'E117', name: 'b', type: '4' },
       { icd10: 'I64', name: 'c', type: null },
       { icd10: 'K12.00', name: 'd', type: null },
@@ -85,17 +85,26 @@ describe('toHisLookupResult', () => {
     expect(visit).toMatchObject({ visitId: null, visitDate: null, visitTime: null, diagnoses: [], anc: [] })
   })
 
-  it('leaves out home-service (PLH) interventions', () => {
+  it('keeps hospital visits with an empty homeservice list; leaves out Child-Shield interventions', () => {
+    const diagnosis = [{ icd10: 'T742', diag_name: 'Sexual abuse', diagtype: '1' }]
     const result = toHisLookupResult(
       {
         interventions: [
-          { id: 'a', activities: { homeservice: [] } },
-          { id: 'b', activities: {} },
+          { id: 'bridge-copy', activities: { primeroservice: { serviceType: 'primero', '2024-06-05': {} } } },
+          { id: 'oscc-home-visit', vstdate: '2024-06-04', ovstist: 'OSCC', activities: { homeservice: [] } },
+          {
+            id: 'plh',
+            vstdate: '2024-06-04',
+            activities: { homeservice: [{ serviceType: 'oscc', questionnaire: [] }] },
+          },
+          { id: 'hospital', vstdate: '2024-06-03', ovstist: '01', activities: { homeservice: [], diagnosis } },
+          { id: 'plain', vstdate: '2024-06-01', activities: {} },
         ],
       },
       ctx,
     )
-    expect(result.visits.map((v) => v.visitId)).toEqual(['b'])
+    expect(result.visits.map((v) => v.visitId)).toEqual(['hospital', 'plain'])
+    expect(result.visits[0]?.diagnoses).toEqual([{ icd10: 'T742', name: 'Sexual abuse', type: '1' }])
   })
 
   it('sorts visits newest first by date and time, undated last, and caps them', () => {

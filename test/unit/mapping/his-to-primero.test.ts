@@ -112,7 +112,7 @@ describe('hisResultToPrimeroPatch', () => {
               diagnosis: [
                 { icd10: 'i64', diag_name: 'Stroke', diagtype: null },
                 { icd10: '8939', diag_name: 'Procedure', diagtype: '7' },
-                { icd10: 'i64', diag_name: 'Stroke', diagtype: null },
+                { icd10: 'I64', diag_name: 'Stroke', diagtype: null },
               ],
             },
           },
@@ -120,7 +120,7 @@ describe('hisResultToPrimeroPatch', () => {
       },
       { ...CTX, nationalId: '1100700045217' },
     )
-    expect(hisResultToPrimeroPatch(messy, PATCH_OPTS).data.other_diagnosis_a692bec).toBe('i64 Stroke, 8939 Procedure')
+    expect(hisResultToPrimeroPatch(messy, PATCH_OPTS).data.other_diagnosis_a692bec).toBe('I64 Stroke, 8939 Procedure')
   })
 
   it('writes one physical_check_2 row per visit, at most 50, with unique deterministic ids', () => {
