@@ -70,7 +70,7 @@ export function createMetrics(registry: Registry = new Registry()) {
     }),
     consumerLag: new Gauge({
       name: 'primero_bridge_consumer_lag',
-      help: 'Records between the high watermark and the last offset handed to the stage, per partition.',
+      help: 'Records between the high watermark and the next offset to commit, per partition this process consumes.',
       labelNames: ['stage', 'topic', 'partition'],
       registers: r,
     }),
@@ -84,6 +84,18 @@ export function createMetrics(registry: Registry = new Registry()) {
       name: 'primero_bridge_paused_partitions',
       help: 'Partitions held back because their target is down or their dead-letter topic is unwritable.',
       labelNames: ['stage'],
+      registers: r,
+    }),
+    assignedPartitions: new Gauge({
+      name: 'primero_bridge_assigned_partitions',
+      help: 'Partitions of its input topic this process consumes for a stage (0 after a crash, a stop or before joining).',
+      labelNames: ['stage'],
+      registers: r,
+    }),
+    handlerErrors: new Counter({
+      name: 'primero_bridge_handler_errors_total',
+      help: 'Records whose processing failed unexpectedly (a bug, not an outage or a bad record): not committed, not dead-lettered, fetched again after a backoff.',
+      labelNames: ['stage', 'reason'],
       registers: r,
     }),
     rebalances: new Counter({

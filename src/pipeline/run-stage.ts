@@ -1,10 +1,14 @@
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs'
+import type { EachBatchPayload, Consumer, Kafka } from 'kafkajs'
 import type { Logger } from '../logger.js'
-import type { Metrics } from '../metrics.js'
 import { ShutdownError, errorClass } from '../errors.js'
+import { sleep } from './backoff.js'
+import { observeConsumer } from './consumer-observer.js'
+import { createHighWatermarks } from './high-watermarks.js'
 import { runKeyOrdered } from './key-scheduler.js'
 import { OffsetTracker } from './offset-tracker.js'
+import { createPartitionLag } from './partition-lag.js'
 import { createRecordHandler, type HandlerDeps } from './record-handler.js'
+import { createRedeliveryBackoff, DEFAULT_REDELIVERY_POLICY, type RedeliveryPolicy } from './redelivery-backoff.js'
 import { createSemaphore } from './semaphore.js'
 import type { Readiness } from '../observability/readiness.js'
 
@@ -18,6 +22,10 @@ export interface StageRunnerOptions {
   readonly fetchMaxBytes: number
   readonly partitionsConcurrently: number
   readonly groupId?: string
+  /** Wait before a partition fetches again a record that failed unexpectedly (default 1 s doubling to 60 s). */
+  readonly redelivery?: RedeliveryPolicy
+  /** How often, at most, the high watermarks of a waiting batch's topic are asked for (lag). Default 10 s. */
+  readonly lagRefreshMs?: number
 }
 
 export interface RunningStage {
@@ -30,7 +38,8 @@ export interface RunningStage {
  * Runs a stage: consumes its input topic in a consumer group `primero-bridge.<stage>`, processes each batch
  * with key-ordered concurrency, and commits an offset only when it and every earlier offset of its partition
  * reached a durable outcome. While a record waits for a target outage, the batch does not return, so its
- * partition fetches nothing more (bounded memory); heartbeats keep the group membership alive meanwhile.
+ * partition fetches nothing more (bounded memory); heartbeats keep the group membership alive meanwhile, and the
+ * partition's lag keeps being reported. A record that fails unexpectedly is fetched again after a backoff.
  */
 export async function runStage<Clients>(
   kafka: Kafka,
@@ -43,8 +52,11 @@ export async function runStage<Clients>(
   const handle = createRecordHandler(deps)
   const semaphore = createSemaphore(options.maxInFlight)
   const stopping = new AbortController()
-  let draining = false
+  const draining = new AbortController()
   const blocked = new Set<string>()
+  const lag = createPartitionLag(metrics, stage.name)
+  const highWatermarks = createHighWatermarks(kafka, options.lagRefreshMs ?? 10_000)
+  const redelivery = createRedeliveryBackoff(readiness, stage.name, options.redelivery ?? DEFAULT_REDELIVERY_POLICY)
 
   const consumer = kafka.consumer({
     groupId: options.groupId ?? `primero-bridge.${stage.name}`,
@@ -56,7 +68,17 @@ export async function runStage<Clients>(
     maxWaitTimeInMs: 500,
     retry: { retries: 10 },
   })
-  observeConsumer(consumer, metrics, readiness, stage.name, log)
+  observeConsumer(consumer, {
+    metrics,
+    readiness,
+    stage: stage.name,
+    log,
+    onAssignment: (assignment) => {
+      lag.assign(assignment)
+      const mine = new Set(Object.entries(assignment).flatMap(([t, ps]) => ps.map((p) => `${t}/${p}`)))
+      redelivery.retain((partitionKey) => mine.has(partitionKey))
+    },
+  })
 
   const setBlocked = (partitionKey: string, isBlocked: boolean) => {
     if (isBlocked) blocked.add(partitionKey)
@@ -67,14 +89,22 @@ export async function runStage<Clients>(
   async function eachBatch(payload: EachBatchPayload) {
     const { batch } = payload
     const { topic, partition, messages } = batch
-    if (messages.length === 0) return
+    const first = messages[0]
+    if (first === undefined) return
     metrics.recordsConsumed.inc({ ...labels, topic }, messages.length)
     const partitionKey = `${topic}/${partition}`
     const tracker = new OffsetTracker(messages.map((m) => m.offset))
     const batchAbort = new AbortController()
     const signal = AbortSignal.any([stopping.signal, batchAbort.signal])
     let resolved: string | null = null
+    let unexpectedFailures = 0
 
+    const nextOffset = () => {
+      const done = tracker.committable()
+      return done === null ? BigInt(first.offset) : BigInt(done) + 1n
+    }
+    const reportLag = () =>
+      lag.update(topic, partition, highWatermarks.latest(topic, partition, batch.highWatermark), nextOffset())
     const progress = async () => {
       const done = tracker.committable()
       if (done !== null && done !== resolved) {
@@ -87,6 +117,8 @@ export async function runStage<Clients>(
       () => {
         const anyTargetDown = deps.target?.down === true || deps.kafka.down
         setBlocked(partitionKey, anyTargetDown && !tracker.complete)
+        highWatermarks.refresh(topic)
+        reportLag()
         payload
           .heartbeat()
           .then(progress)
@@ -102,39 +134,55 @@ export async function runStage<Clients>(
     )
 
     try {
-      await runKeyOrdered(messages, (m) => handle(topic, partition, m, signal), {
-        semaphore: {
-          acquire: () => semaphore.acquire().then(() => metrics.inFlight.set(labels, semaphore.inUse)),
-          release: () => {
-            semaphore.release()
-            metrics.inFlight.set(labels, semaphore.inUse)
+      await runKeyOrdered(
+        messages,
+        async (m) => {
+          const startedAt = performance.now()
+          await handle(topic, partition, m, signal)
+          metrics.processingDuration.observe(labels, (performance.now() - startedAt) / 1000)
+        },
+        {
+          semaphore: {
+            acquire: () => semaphore.acquire().then(() => metrics.inFlight.set(labels, semaphore.inUse)),
+            release: () => {
+              semaphore.release()
+              metrics.inFlight.set(labels, semaphore.inUse)
+            },
+            get inUse() {
+              return semaphore.inUse
+            },
           },
-          get inUse() {
-            return semaphore.inUse
+          shouldStart: () => !draining.signal.aborted && !signal.aborted && payload.isRunning() && !payload.isStale(),
+          onSettled: (m, err) => {
+            if (err === undefined) {
+              tracker.done(m.offset)
+              const age = (Date.now() - Number(m.timestamp)) / 1000
+              metrics.eventAge.observe(labels, Math.max(0, age))
+            } else if (!(err instanceof ShutdownError)) {
+              unexpectedFailures++
+              metrics.handlerErrors.inc({ ...labels, reason: errorClass(err) })
+              log.error(
+                { topic, partition, offset: m.offset, errorClass: errorClass(err) },
+                'record handler failed unexpectedly; not committed, fetched again after a backoff',
+              )
+            }
           },
         },
-        shouldStart: () => !draining && !signal.aborted && payload.isRunning() && !payload.isStale(),
-        onSettled: (m, err) => {
-          if (err === undefined) {
-            tracker.done(m.offset)
-            const age = (Date.now() - Number(m.timestamp)) / 1000
-            metrics.eventAge.observe(labels, Math.max(0, age))
-          } else if (!(err instanceof ShutdownError)) {
-            log.error(
-              { topic, partition, offset: m.offset, errorClass: errorClass(err) },
-              'record handler failed unexpectedly',
-            )
-          }
-        },
-      })
+      )
+      await progress()
+      if (tracker.complete) redelivery.completed(partitionKey)
+      else if (unexpectedFailures > 0) {
+        const delayMs = redelivery.failed(partitionKey)
+        log.warn({ topic, partition, offset: String(nextOffset()), delayMs }, 'waiting before fetching it again')
+        // heartbeats go on meanwhile; a stop or a rebalance ends the wait
+        await sleep(delayMs, AbortSignal.any([signal, draining.signal])).catch(() => undefined)
+      }
     } finally {
       clearInterval(ticker)
       setBlocked(partitionKey, false)
     }
     await progress()
-    const next = tracker.committable()
-    const lag = Number(batch.highWatermark) - Number(next === null ? messages[0]?.offset : BigInt(next) + 1n)
-    metrics.consumerLag.set({ ...labels, topic, partition: String(partition) }, Math.max(0, lag))
+    reportLag()
   }
 
   await consumer.connect()
@@ -152,31 +200,15 @@ export async function runStage<Clients>(
     name: stage.name,
     consumer,
     async stop() {
-      draining = true
+      draining.abort()
       const grace = setTimeout(() => stopping.abort(new ShutdownError()), options.shutdownGraceMs)
       try {
         await consumer.disconnect()
       } finally {
         clearTimeout(grace)
+        await highWatermarks.close()
       }
       log.info('stage stopped')
     },
   }
-}
-
-function observeConsumer(consumer: Consumer, metrics: Metrics, readiness: Readiness, stage: string, log: Logger) {
-  const key = `consumer:${stage}`
-  readiness.set(key, false, 'not joined')
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    readiness.set(key, true)
-    metrics.rebalances.inc({ stage })
-  })
-  consumer.on(consumer.events.REBALANCING, () => log.info('consumer group rebalancing'))
-  consumer.on(consumer.events.CRASH, (e) => {
-    metrics.consumerCrashes.inc({ stage })
-    const restart = e.payload.restart
-    readiness.set(key, false, restart ? 'consumer restarting after a crash' : 'consumer crashed')
-    log.error({ errorClass: errorClass(e.payload.error), restart }, 'consumer crashed')
-  })
-  consumer.on(consumer.events.STOP, () => readiness.set(key, false, 'stopped'))
 }

@@ -9,7 +9,7 @@ import { RUNNABLES } from '../../../src/stages.js'
 import { uniqueName, waitFor } from '../../support/env.js'
 import { startPrivateStack, type PrivateStack } from '../../support/private-stack.js'
 import { readTopic } from './outcomes.js'
-import { startWorld } from './world.js'
+import { startWorld, type World } from './world.js'
 
 let stack: PrivateStack
 beforeAll(async () => {
@@ -22,6 +22,7 @@ afterAll(async () => {
 describe('poller killed between publishing a page and committing its cursor', () => {
   it('re-reads on the next run: no gap, no harm; Child-Shield ends identical to a clean run', async () => {
     const world = await startWorld(60, [RUNNABLES['case-to-childshield']!], { overrides: stack.overrides })
+    let afterRerun: string[]
     try {
       const poller = createPrimeroPoller(uniqueName('poller-crash'))
       const crash = new AbortController()
@@ -51,24 +52,9 @@ describe('poller killed between publishing a page and committing its cursor', ()
         since: world.config.PRIMERO_POLL_START,
         published: ids.size,
       })
-      const settled = () => {
-        const writes = world.moph.requests.filter((r) => r.path.startsWith('/api/interventions') && r.method !== 'GET')
-        return writes.length
-      }
       await waitFor(async () => (await published()).length === 2 * ids.size, 'both runs published')
-      let last = -1
-      await waitFor(
-        () => {
-          const n = settled()
-          const stable = n === last && n > 0
-          last = n
-          return stable
-        },
-        'Child-Shield writes settled',
-        60_000,
-        1_500,
-      )
-      const afterRerun = structuredClone([...world.moph.state.interventions.values()])
+      await childShieldSettled(world)
+      afterRerun = childShieldState(world)
       const events = await Promise.all(
         (await published()).map((r) => world.app.runtime.codec.decode<CaseEvent>(r.value, SCHEMA_NAMES.caseEvent)),
       )
@@ -77,21 +63,60 @@ describe('poller killed between publishing a page and committing its cursor', ()
       const third = await poller.pollOnce(ctx)
       expect(third.published).toBeLessThan(ids.size) // only the overlap window is re-read; harmless
       await waitFor(async () => (await published()).length === 2 * ids.size + third.published, 'third run published')
-      last = -1
-      await waitFor(
-        () => {
-          const n = settled()
-          const stable = n === last
-          last = n
-          return stable
-        },
-        'settled again',
-        60_000,
-        1_500,
-      )
-      expect([...world.moph.state.interventions.values()]).toEqual(afterRerun)
+      await childShieldSettled(world, 0)
+      expect(childShieldState(world)).toEqual(afterRerun)
     } finally {
       await world.close()
     }
-  }, 180_000)
+
+    // A clean run: fresh simulators seeded with the same children, one uninterrupted poll
+    const clean = await startWorld(0, [RUNNABLES['case-to-childshield']!], {
+      overrides: stack.overrides,
+      children: world.children,
+    })
+    try {
+      const run = await createPrimeroPoller(uniqueName('poller-clean')).pollOnce({
+        runtime: clean.app.runtime,
+        clients: clean.app.clients,
+      })
+      expect(run.published).toBe(world.children.length)
+      await childShieldSettled(clean)
+      expect(afterRerun).toEqual(childShieldState(clean))
+    } finally {
+      await clean.close()
+    }
+  }, 240_000)
 })
+
+/** Waits until Child-Shield writes stop changing (more than `atLeast` of them, checked every 1.5 s). */
+async function childShieldSettled(world: World, atLeast = 1): Promise<void> {
+  const writes = () =>
+    world.moph.requests.filter((r) => r.path.startsWith('/api/interventions') && r.method !== 'GET').length
+  let last = -1
+  await waitFor(
+    () => {
+      const n = writes()
+      const stable = n === last && n >= atLeast
+      last = n
+      return stable
+    },
+    'Child-Shield writes settled',
+    60_000,
+    1_500,
+  )
+}
+
+/** Every MoPH intervention, without its server-assigned id (creation order differs between runs), canonical and sorted. */
+function childShieldState(world: World): string[] {
+  return [...world.moph.state.interventions.values()].map(({ id: _id, ...rest }) => canonical(rest)).sort()
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return value === undefined ? 'undefined' : JSON.stringify(value)
+}

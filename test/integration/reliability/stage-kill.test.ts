@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, type ChildProcess } from 'node:child_process'
 import type { Admin, Producer } from 'kafkajs'
 import { createCodec } from '../../../src/avro/codec.js'
 import { SCHEMA_NAMES, loadSchemas } from '../../../src/avro/schemas.js'
 import { testConfig, uniqueName, waitFor } from '../../support/env.js'
 import { keyOrderViolations, startHttpTarget } from '../../support/http-target.js'
+import { committedOffsets, committedRedeliveries, placements } from '../../support/redeliveries.js'
+import { killHard, spawnStage } from '../../support/spawn-stage.js'
 import { caseEvent, committedEqualsEnd, createTopic, readAll, testKafka } from '../../support/stage-harness.js'
 
 let admin: Admin
@@ -19,27 +20,16 @@ afterAll(async () => {
   await Promise.all([admin.disconnect(), producer.disconnect()])
 })
 
-function spawnStage(stage: string, topic: string, url: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', './scripts/ts-hooks.mjs', 'test/support/stage-process.ts', stage, topic, url],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('started')) resolve(child)
-    })
-    child.once('exit', (code) => reject(new Error(`stage process exited with ${code} before starting`)))
-  })
-}
-
 const KILLS = 4
 const TOTAL = 5000
 
+const sum = (offsets: Map<number, bigint>) => [...offsets.values()].reduce((n, o) => n + (o > 0n ? o : 0n), 0n)
+
 describe('stage process SIGKILLed repeatedly', () => {
-  it(`delivers all ${TOTAL} records in per-key order through ${KILLS} SIGKILLs; nothing dead-lettered`, async () => {
+  it(`delivers all ${TOTAL} records in per-key order through ${KILLS} SIGKILLs mid-run; only uncommitted records written again`, async () => {
     const topic = uniqueName('t-kills')
     const stageName = uniqueName('kills')
+    const groupId = `primero-bridge.${stageName}`
     await createTopic(admin, topic)
     const target = await startHttpTarget(async () => {
       await new Promise((r) => setTimeout(r, 2))
@@ -54,22 +44,37 @@ describe('stage process SIGKILLed repeatedly', () => {
         messages: events.slice(i, i + 1000).map((e) => ({ key: e.recordId, value: codec.encode(topic, e) })),
       })
     }
+    const where = await placements(topic, codec)
     const unique = () => new Set(target.accepted.map((r) => `${r.key}#${r.seq}`)).size
+    const kills: { acceptedBefore: number; committed: Map<number, bigint> }[] = []
     let child = await spawnStage(stageName, topic, target.url)
     try {
+      let committedBefore = 0n
       for (let kill = 1; kill <= KILLS; kill++) {
-        const before = unique()
-        await waitFor(() => unique() >= before + 400 || unique() === TOTAL, `progress before kill ${kill}`, 60_000)
-        child.kill('SIGKILL')
-        await new Promise((r) => child.once('exit', r))
+        const deliveredBefore = unique()
+        // progress, and some of it committed, since the last restart; then kill
+        await waitFor(() => unique() >= deliveredBefore + 400, `progress before kill ${kill}`, 60_000)
+        await waitFor(
+          async () => sum(await committedOffsets(admin, groupId, topic)) > committedBefore,
+          `commits before kill ${kill}`,
+        )
+        await killHard(child)
+        // the process is gone: what is delivered and committed now is what it did before the kill
+        expect(unique()).toBeLessThan(TOTAL)
+        const committed = await committedOffsets(admin, groupId, topic)
+        committedBefore = sum(committed)
+        kills.push({ acceptedBefore: target.accepted.length, committed })
         child = await spawnStage(stageName, topic, target.url)
       }
       await waitFor(() => unique() === TOTAL, 'every record delivered', 120_000)
-      await waitFor(() => committedEqualsEnd(admin, `primero-bridge.${stageName}`, topic), 'committed to the end')
+      await waitFor(() => committedEqualsEnd(admin, groupId, topic), 'committed to the end')
       expect(keyOrderViolations(target.accepted)).toEqual([])
       expect(await readAll(admin, `${topic}.dlq`)).toHaveLength(0)
-      const extra = new Set(target.accepted.map((r) => r.key)).size
-      expect(extra).toBe(250)
+      // after each kill, nothing committed before it was written again
+      for (const [i, k] of kills.entries()) {
+        const problems = committedRedeliveries(target.accepted.slice(k.acceptedBefore), where, k.committed)
+        expect({ kill: i + 1, problems }).toEqual({ kill: i + 1, problems: [] })
+      }
     } finally {
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))

@@ -7,6 +7,7 @@ import type { Faults } from '../../../src/simulators/faults.js'
 import type { SimServer } from '../../../src/simulators/sim-server.js'
 import { RUNNABLES } from '../../../src/stages.js'
 import { testConfig, waitFor } from '../../support/env.js'
+import { startRecordingProxy, waitsAfter429 } from '../../support/recording-proxy.js'
 import { expectedSync, phase1Problems, readTopic } from './outcomes.js'
 import { eachLimited, metricSum, readyStatus, startWorld, type World } from './world.js'
 
@@ -103,12 +104,19 @@ describe('Phase 1 while its targets misbehave', () => {
 
   it('429 storm: Retry-After honoured, the per-target rate limit holds, nothing dead-lettered', async () => {
     const RPS = 10
+    const RETRY_AFTER_S = 1
+    // HIS is reached through a recording proxy: it notes when each answer left and when the next request came
+    const proxy = await startRecordingProxy()
     const world = await startWorld(40, PHASE1, {
       withIngress: true,
-      overrides: { MOPH_RATE_LIMIT_RPS: String(RPS), PRIMERO_RATE_LIMIT_RPS: String(RPS) },
+      overrides: { MOPH_RATE_LIMIT_RPS: String(RPS), PRIMERO_RATE_LIMIT_RPS: String(RPS), MOPH_URL: proxy.url },
+    }).catch(async (err: unknown) => {
+      await proxy.close()
+      throw err
     })
+    proxy.forwardTo(world.moph.url)
     try {
-      await world.moph.setFaults({ status429: { rate: 0.9, retryAfterS: 1 } })
+      await world.moph.setFaults({ status429: { rate: 0.9, retryAfterS: RETRY_AFTER_S } })
       const before = world.moph.requests.length
       const started = Date.now()
       const syncing = syncAll(world)
@@ -125,8 +133,15 @@ describe('Phase 1 while its targets misbehave', () => {
       await world.moph.setFaults({})
       await syncing
       await expectEveryCaseSynced(world)
+      // Retry-After honoured: after each 429, the same HIS look-up came again only once the asked time had passed
+      // (5 ms allowed for timer granularity)
+      const lookups = proxy.requests.filter((r) => r.method === 'GET' && r.call.includes('filter='))
+      const waits = waitsAfter429(lookups)
+      expect(waits.length).toBeGreaterThanOrEqual(20)
+      expect(waits.filter((w) => w.waitedMs < RETRY_AFTER_S * 1_000 - 5)).toEqual([])
     } finally {
       await world.close()
+      await proxy.close()
     }
   }, 240_000)
 })
