@@ -1,5 +1,6 @@
-// Benchmarks of primero-bridge (issue 7). `npm run bench` (full) or `npm run bench -- --quick` (< 2 min).
-// Options: --quick, --only=1,3,6 (scenario numbers), --repeats=N. See docs/performance.md.
+// Benchmarks of primero-bridge (issue 7). `npm run bench` (full) or `npm run bench --quick` (< 2 min).
+// Options: --quick, --only=1,3,6 (scenario numbers; --scenarios= without `--`, npm keeps --only), --repeats=N.
+// See bench/lib/options.ts and docs/performance.md.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +9,7 @@ import { createCodec } from '../src/avro/codec.js'
 import { REGISTRY_URL } from './lib/config.js'
 import type { BenchContext } from './lib/context.js'
 import { benchKafka, deleteTopics } from './lib/kafka.js'
+import { benchOptions } from './lib/options.js'
 import { table, type Row } from './lib/report.js'
 import { ensureStack } from './lib/stack.js'
 import { avroJsonScenario } from './scenarios/avro-json.js'
@@ -17,15 +19,7 @@ import { phase1Scenario } from './scenarios/phase1.js'
 import { sinkScenario } from './scenarios/sink.js'
 import { topicScenario } from './scenarios/topic.js'
 
-const args = process.argv.slice(2)
-const quick = args.includes('--quick')
-const only = args
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
-  .split(',')
-  .map(Number)
-const repeatsArg = args.find((a) => a.startsWith('--repeats='))
-const repeats = repeatsArg ? Number(repeatsArg.slice(10)) : quick ? 1 : 3
+const { quick, only, repeats } = benchOptions(process.argv.slice(2), process.env)
 const wanted = (n: number) => only === undefined || only.includes(n)
 const log = (m: string) => process.stderr.write(`${m}\n`)
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { readConfigFile } from './config-file.js'
 import { ConfigError } from './errors.js'
 
 /** Environment variables holding secrets; each may also be given as `<NAME>_FILE` (a mounted file). Never echoed. */
@@ -94,10 +95,30 @@ const schema = z.object({
   CDC_TABLE: z.string().default('cases'),
   CDC_FORMAT: z.enum(['json', 'avro']).default('json'),
   CDC_FILTER_NOOP: bool.default(true),
+  /** Extra case fields (comma-separated) whose change alone is a no-op, besides the derived set (docs/cdc.md). */
+  CDC_NOOP_IGNORE_FIELDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f !== ''),
+    ),
   PRIMERO_POLLER_ENABLED: bool.default(true),
 })
 
 export type Config = Readonly<z.infer<typeof schema>>
+type Parsed = z.infer<typeof schema>
+type Key = keyof Parsed
+
+const KEYS = Object.keys(schema.shape) as Key[]
+const isSecret = (key: string) => (SECRET_KEYS as readonly string[]).includes(key)
+
+/** Keys a CONFIG_FILE may set: every setting, and `<SECRET>_FILE` for each secret. */
+function isSetting(key: string): boolean {
+  return key in schema.shape || SECRET_KEYS.some((secret) => key === `${secret}_FILE`)
+}
 
 /** Reads `<NAME>_FILE` for secrets; a file that cannot be read is a config problem. */
 function withSecretFiles(
@@ -114,44 +135,87 @@ function withSecretFiles(
       problems.push(`${key}_FILE: cannot read ${file}`)
     }
   }
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== ''))
+  return out
 }
 
-/** Validates the whole environment at once and returns a frozen config, or throws ConfigError listing every problem. */
+/** The environment over CONFIG_FILE (when set): a variable that is set and not empty wins over the file. */
+function withConfigFile(env: Record<string, string | undefined>, problems: string[]) {
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const path = set.CONFIG_FILE
+  if (path === undefined) return { source: set, fromFile: new Set<string>() }
+  const file = readConfigFile(path, isSetting)
+  problems.push(...file.problems)
+  const fromFile = new Set(Object.keys(file.values).filter((k) => file.values[k] !== '' && !(k in set)))
+  return { source: { ...file.values, ...set }, fromFile }
+}
+
+/**
+ * Validates the whole configuration at once — the environment, plus the KEY=VALUE file named by CONFIG_FILE
+ * (the environment wins) — and returns a frozen config, or throws ConfigError listing every problem: each
+ * invalid value, and each cross-field rule among the values that are valid.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const problems: string[] = []
-  const source = withSecretFiles(env, problems)
-  const parsed = schema.safeParse(source)
-  if (!parsed.success) {
+  const { source: merged, fromFile } = withConfigFile(env, problems)
+  const source = Object.fromEntries(
+    Object.entries(withSecretFiles(merged, problems)).filter(([, v]) => v !== ''),
+  ) as Record<string, string | undefined>
+  const values: Partial<Record<Key, unknown>> = {}
+  const invalid = new Set<Key>()
+  for (const key of KEYS) {
+    const parsed = schema.shape[key].safeParse(source[key])
+    if (parsed.success) {
+      values[key] = parsed.data
+      continue
+    }
+    invalid.add(key)
+    const where = fromFile.has(key) ? ' (from CONFIG_FILE)' : ''
     for (const issue of parsed.error.issues) {
-      const key = issue.path.join('.')
-      const secret = (SECRET_KEYS as readonly string[]).includes(key)
-      problems.push(`${key}: ${issue.message}${secret ? '' : describeValue(source[key])}`)
+      const path = [key, ...issue.path.map(String)].join('.')
+      problems.push(`${path}: ${issue.message}${isSecret(key) ? '' : describeValue(source[key])}${where}`)
     }
   }
-  if (parsed.success) problems.push(...crossFieldProblems(parsed.data))
+  for (const rule of CROSS_FIELD_RULES) {
+    if (rule.keys.some((k) => invalid.has(k))) continue
+    const problem = rule.check(values as Parsed)
+    if (problem) problems.push(problem)
+  }
   if (problems.length > 0) throw new ConfigError(problems)
-  return Object.freeze(parsed.data as z.infer<typeof schema>)
+  return Object.freeze(values as Parsed)
 }
 
 function describeValue(value: string | undefined): string {
   return value === undefined ? ' (not set)' : ` (got ${JSON.stringify(value.slice(0, 60))})`
 }
 
-function crossFieldProblems(c: z.infer<typeof schema>): string[] {
-  const problems: string[] = []
-  if (c.KAFKA_SASL_MECHANISM && (!c.KAFKA_SASL_USERNAME || !c.KAFKA_SASL_PASSWORD)) {
-    problems.push('KAFKA_SASL_MECHANISM is set: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required')
-  }
-  if (c.KAFKA_HEARTBEAT_INTERVAL_MS * 3 > c.KAFKA_SESSION_TIMEOUT_MS) {
-    problems.push('KAFKA_HEARTBEAT_INTERVAL_MS must be at most a third of KAFKA_SESSION_TIMEOUT_MS')
-  }
-  if (c.RETRY_BASE_MS > c.RETRY_MAX_MS) problems.push('RETRY_BASE_MS must not exceed RETRY_MAX_MS')
-  if (Boolean(c.INGRESS_BASIC_USER) !== Boolean(c.INGRESS_BASIC_PASSWORD)) {
-    problems.push('INGRESS_BASIC_USER and INGRESS_BASIC_PASSWORD must be set together')
-  }
-  return problems
-}
+/** Rules between settings; each runs when the settings it reads are valid, so every problem shows at once. */
+const CROSS_FIELD_RULES: readonly { readonly keys: readonly Key[]; check(c: Parsed): string | undefined }[] = [
+  {
+    keys: ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'],
+    check: (c) =>
+      c.KAFKA_SASL_MECHANISM && (!c.KAFKA_SASL_USERNAME || !c.KAFKA_SASL_PASSWORD)
+        ? 'KAFKA_SASL_MECHANISM is set: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required'
+        : undefined,
+  },
+  {
+    keys: ['KAFKA_HEARTBEAT_INTERVAL_MS', 'KAFKA_SESSION_TIMEOUT_MS'],
+    check: (c) =>
+      c.KAFKA_HEARTBEAT_INTERVAL_MS * 3 > c.KAFKA_SESSION_TIMEOUT_MS
+        ? 'KAFKA_HEARTBEAT_INTERVAL_MS must be at most a third of KAFKA_SESSION_TIMEOUT_MS'
+        : undefined,
+  },
+  {
+    keys: ['RETRY_BASE_MS', 'RETRY_MAX_MS'],
+    check: (c) => (c.RETRY_BASE_MS > c.RETRY_MAX_MS ? 'RETRY_BASE_MS must not exceed RETRY_MAX_MS' : undefined),
+  },
+  {
+    keys: ['INGRESS_BASIC_USER', 'INGRESS_BASIC_PASSWORD'],
+    check: (c) =>
+      Boolean(c.INGRESS_BASIC_USER) !== Boolean(c.INGRESS_BASIC_PASSWORD)
+        ? 'INGRESS_BASIC_USER and INGRESS_BASIC_PASSWORD must be set together'
+        : undefined,
+  },
+]
 
 /** What a stage needs from the environment beyond the defaults; checked when the stage starts. */
 export function requireKeys(config: Config, keys: readonly (keyof Config)[], who: string): void {

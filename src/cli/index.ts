@@ -4,13 +4,15 @@ import { configCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
 import { dlqCommand } from './commands/dlq.js'
 import { mapCommand } from './commands/map.js'
+import { pollCommand } from './commands/poll.js'
 import { runCommand } from './commands/run.js'
 import { schemasCommand } from './commands/schemas.js'
 import { simCommand } from './commands/sim.js'
-import { CommandFailed, EXIT, UsageError, type CliIo } from './io.js'
+import { CommandFailed, EXIT, UsageError, configSummary, type CliIo } from './io.js'
 
 export const COMMANDS: readonly Command[] = [
   runCommand,
+  pollCommand,
   simCommand,
   demoCommand,
   schemasCommand,
@@ -65,9 +67,10 @@ function report(err: unknown, io: CliIo): number {
     return EXIT.usage
   }
   if (err instanceof ConfigError) {
-    io.err(`error: invalid configuration (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}):`)
-    for (const p of err.problems) io.err(`  - ${p}`)
-    io.err("hint: fix the environment variables above; 'primero-bridge config check' lists every problem")
+    io.err(`error: ${configSummary(err.problems)}: ${err.problems.join('; ')}`)
+    io.err(
+      "hint: fix these settings (environment or CONFIG_FILE); 'primero-bridge config check' lists them one per line",
+    )
     return EXIT.usage
   }
   if (err instanceof CommandFailed) {

@@ -28,6 +28,11 @@ export class CommandFailed extends Error {
   }
 }
 
+/** "invalid configuration (N problems)": how every configuration error the CLI prints begins. */
+export function configSummary(problems: readonly string[]): string {
+  return `invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'})`
+}
+
 export function processIo(): CliIo {
   return {
     out: (line) => void process.stdout.write(`${line}\n`),

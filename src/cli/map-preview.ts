@@ -1,14 +1,18 @@
 import type { CaseEvent, HisLookupResult, RiskScore } from '../domain/records.js'
+import type { Config } from '../config.js'
 import { caseToChildShield } from '../flows/case-to-childshield.js'
+import { cdcNormalizerStage } from '../flows/cdc-normalizer.js'
 import { hisLookup } from '../flows/his-lookup.js'
 import { hisToPrimero } from '../flows/his-to-primero.js'
 import { riskToPrimero } from '../flows/risk-to-primero.js'
 import { buildChildShieldSnapshot, type ChildShieldTranslations } from '../mapping/case-to-childshield.js'
 import { hisResultToPrimeroPatch } from '../mapping/his-to-primero.js'
 import { SCHEMA_NAMES } from '../avro/schemas.js'
+import { TOPICS } from '../kafka/topics.js'
 import type { RecordMeta } from '../pipeline/stage.js'
 
 export interface PreviewContext {
+  readonly config: Config
   readonly meta: RecordMeta
   readonly syncUrl: string
   readonly translations: ChildShieldTranslations
@@ -16,8 +20,8 @@ export interface PreviewContext {
 
 /** What `map` prints: the stage's own transform, then the same mapping its send step applies. Never I/O. */
 export interface Previewer {
-  /** Avro full name the input record must satisfy. */
-  readonly schema: string
+  /** Avro full name the input record must satisfy; absent when the input is not one of ours (Debezium). */
+  readonly schema?: string
   preview(record: unknown, ctx: PreviewContext): unknown
 }
 
@@ -72,6 +76,17 @@ export const PREVIEWERS: Readonly<Record<string, Previewer>> = {
         request: `upsert Child-Shield intervention of cid ${upload.cid}, key activities.primeroservice.${upload.day}`,
         snapshot: buildChildShieldSnapshot(upload.caseData, translations),
       }
+    },
+  },
+  'cdc-normalizer': {
+    preview(record, { config, meta }) {
+      const event = cdcNormalizerStage(config).transform(record, meta)
+      if (!event) {
+        return skipped(
+          'tombstone, delete/truncate/message, unsent data column, or (CDC_FILTER_NOOP) bookkeeping-only update',
+        )
+      }
+      return { publishes: `${TOPICS.caseEvents} key ${event.recordId}`, value: event }
     },
   },
 }

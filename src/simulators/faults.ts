@@ -42,18 +42,47 @@ export function decideFault(faults: Faults, rng: Rng): FaultAnswer {
   return { kind: 'pass', delayMs }
 }
 
-/** Validates a faults object received over HTTP; returns a problem or undefined. */
+const FAULT_KEYS: ReadonlySet<string> = new Set([
+  'latencyMs',
+  'slowMs',
+  'errorRate',
+  'status429',
+  'outage',
+  'outageForMs',
+])
+
+/** Validates a faults object (admin endpoint, SIM_FAULTS at start); returns one problem or undefined. */
 export function faultsProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'faults must be an object'
   const f = value as Record<string, unknown>
+  const unknown = Object.keys(f).find((k) => !FAULT_KEYS.has(k))
+  if (unknown !== undefined) return `unknown fault '${unknown}' (known: ${[...FAULT_KEYS].join(', ')})`
   const rate = (r: unknown) => r === undefined || (typeof r === 'number' && r >= 0 && r <= 1)
+  const ms = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0)
   if (!rate(f.errorRate)) return 'errorRate must be 0..1'
+  if (!latencyOk(f.latencyMs)) return 'latencyMs must be milliseconds or [min, max] with 0 <= min <= max'
+  if (!ms(f.slowMs)) return 'slowMs must be a non-negative number of milliseconds'
+  if (!ms(f.outageForMs)) return 'outageForMs must be a non-negative number of milliseconds'
   if (f.outage !== undefined && f.outage !== null && f.outage !== 'refuse' && f.outage !== 'hang') {
     return "outage must be 'refuse', 'hang' or null"
   }
-  const s429 = f.status429 as Record<string, unknown> | undefined
-  if (s429 !== undefined && (!rate(s429.rate) || typeof s429.retryAfterS !== 'number')) {
+  const s429 = f.status429
+  if (s429 !== undefined && !status429Ok(s429)) {
     return 'status429 must be {rate: 0..1, retryAfterS: number}'
   }
   return undefined
+}
+
+function status429Ok(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false
+  const { rate, retryAfterS } = v as Record<string, unknown>
+  return typeof rate === 'number' && rate >= 0 && rate <= 1 && typeof retryAfterS === 'number' && retryAfterS >= 0
+}
+
+function latencyOk(v: unknown): boolean {
+  if (v === undefined) return true
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0
+  if (!Array.isArray(v) || v.length !== 2) return false
+  const [min, max] = v as unknown[]
+  return typeof min === 'number' && typeof max === 'number' && min >= 0 && min <= max
 }

@@ -1,41 +1,30 @@
-import { generateChildren } from '../synthetic/children.js'
-import { startMophSimulator } from './moph.js'
-import { startPrimeroSimulator } from './primero.js'
+import { errorMessage } from '../errors.js'
+import { simOptionsFromEnv } from './sim-options.js'
+import { startSimulators } from './start-simulators.js'
 
 /**
- * Starts the Primero simulator and the MoPH simulator (HIS + Child-Shield, one API) on 127.0.0.1 with shared
- * synthetic data. Env: SIM_PRIMERO_PORT (3001), SIM_MOPH_PORT (3002), SIM_SEED (1), SIM_CASES (200),
- * SIM_PRIMERO_USER/SIM_PRIMERO_PASSWORD (primero/primero), SIM_MOPH_EMAIL/SIM_MOPH_PASSWORD (bridge@example.org/secret).
+ * Stand-alone entry point of both simulators (`node dist/simulators/main.js`; `primero-bridge sim` is the same
+ * with command-line flags). Settings from the environment, see sim-options.ts: SIM_HOST (127.0.0.1),
+ * SIM_PRIMERO_PORT (3001), SIM_MOPH_PORT (3002), SIM_SEED (1), SIM_CASES (200), SIM_PRIMERO_USERNAME /
+ * SIM_PRIMERO_PASSWORD (primero/primero), SIM_MOPH_EMAIL / SIM_MOPH_PASSWORD (bridge@example.org/secret),
+ * SIM_FAULTS, SIM_PRIMERO_FAULTS, SIM_MOPH_FAULTS (JSON, as POST /__admin/faults).
  */
 async function main(env: NodeJS.ProcessEnv): Promise<void> {
-  const int = (name: string, fallback: number) => {
-    const value = Number(env[name] ?? fallback)
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`)
-    return value
+  let options
+  try {
+    options = simOptionsFromEnv(env)
+  } catch (err) {
+    process.stderr.write(`error: ${errorMessage(err)}\nhint: fix the SIM_* environment variable named above\n`)
+    process.exit(2)
   }
-  const seed = int('SIM_SEED', 1)
-  const children = [...generateChildren(int('SIM_CASES', 200), seed)]
-  const primero = await startPrimeroSimulator({
-    port: int('SIM_PRIMERO_PORT', 3001),
-    seed,
-    cases: children.map((c) => c.primeroCase),
-    username: env.SIM_PRIMERO_USER ?? 'primero',
-    password: env.SIM_PRIMERO_PASSWORD ?? 'primero',
-  })
-  const moph = await startMophSimulator({
-    port: int('SIM_MOPH_PORT', 3002),
-    seed,
-    children,
-    email: env.SIM_MOPH_EMAIL ?? 'bridge@example.org',
-    password: env.SIM_MOPH_PASSWORD ?? 'secret',
-  })
-  process.stdout.write(`primero simulator: ${primero.url}\nmoph simulator (HIS + Child-Shield): ${moph.url}/api\n`)
-  const stop = () => void Promise.all([primero.close(), moph.close()]).then(() => process.exit(0))
+  const sims = await startSimulators(options)
+  process.stdout.write(`${sims.banner.join('\n')}\n`)
+  const stop = () => void sims.close().then(() => process.exit(0))
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 }
 
 main(process.env).catch((err: unknown) => {
-  process.stderr.write(`simulators failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.stderr.write(`simulators failed to start: ${errorMessage(err)}\n`)
   process.exit(1)
 })

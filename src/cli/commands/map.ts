@@ -19,6 +19,8 @@ export const mapCommand: Command = {
     '  his-lookup           CaseEvent JSON        → what HIS would be asked',
     '  case-to-childshield  CaseEvent JSON        → the Child-Shield snapshot (labels from --translations:',
     '                       {"options": {field: {id: label}}, "locations": {code: name}})',
+    '  cdc-normalizer       Debezium change event → the CaseEvent published to primero.case-events',
+    '                       (JSON with or without the schema wrapper; CDC_TABLE, CDC_FILTER_NOOP apply)',
     "Reads the record from stdin when no file is given. Uses the stages' own transforms and mappings.",
     'Exit codes: 0 printed, 1 the stage would dead-letter the record, 2 bad arguments or record shape.',
   ].join('\n'),
@@ -35,29 +37,34 @@ export const mapCommand: Command = {
     const now = values.now === undefined ? Date.now() : Date.parse(values.now)
     if (Number.isNaN(now)) throw new UsageError('map: --now must be an ISO-8601 time', helpHint('map'))
     const record = parseJson(file ?? 'stdin', file ? await readText(file) : await io.readStdin())
-    const problems: string[] = []
-    loadSchemas()
-      .type(previewer.schema)
-      .isValid(record, { errorHook: (path) => problems.push(path.join('.') || '(record)') })
-    if (problems.length > 0) {
-      throw new UsageError(
-        `map: the record is not a valid ${previewer.schema.split('.').pop() ?? ''} (check: ${problems.slice(0, 5).join(', ')})`,
-        'timestamps are epoch milliseconds; nullable fields must be present (null)',
-      )
-    }
+    if (previewer.schema) checkShape(record, previewer.schema)
     const config = loadConfig(io.env)
     const translations = values.translations
       ? readTranslations(parseJson(values.translations, await readText(values.translations)))
       : EMPTY
     const meta = { topic: '(map)', partition: 0, offset: '0', key: null, timestamp: now, now }
     try {
-      print(io, previewer.preview(record, { meta, syncUrl: config.SYNC_STATUS_URL, translations }))
+      print(io, previewer.preview(record, { config, meta, syncUrl: config.SYNC_STATUS_URL, translations }))
     } catch (err) {
       const why = err instanceof TransformError ? err.message : `transform failed: ${errorMessage(err)}`
       throw new CommandFailed(`the stage would dead-letter this record: ${why}`)
     }
     return EXIT.ok
   },
+}
+
+/** The record must be valid for the stage's input schema, as the runner's decoder would require. */
+function checkShape(record: unknown, schema: string): void {
+  const problems: string[] = []
+  loadSchemas()
+    .type(schema)
+    .isValid(record, { errorHook: (path) => problems.push(path.join('.') || '(record)') })
+  if (problems.length > 0) {
+    throw new UsageError(
+      `map: the record is not a valid ${schema.split('.').pop() ?? ''} (check: ${problems.slice(0, 5).join(', ')})`,
+      'timestamps are epoch milliseconds; nullable fields must be present (null)',
+    )
+  }
 }
 
 const EMPTY: ChildShieldTranslations = { options: {}, locations: {} }

@@ -3,8 +3,6 @@ import { Writable } from 'node:stream'
 import { SCHEMA_NAMES } from '../../../src/avro/schemas.js'
 import type { AuditEvent } from '../../../src/domain/records.js'
 import { TOPICS } from '../../../src/kafka/topics.js'
-import { DEFAULT_CHILD_SHIELD_FORM_SECTIONS } from '../../../src/mapping/case-to-childshield.js'
-import { PRIMERO_WRITABLE_FIELDS } from '../../../src/mapping/his-to-primero.js'
 import { createChildShieldPoller } from '../../../src/sources/childshield-poller.js'
 import { WEBHOOK_PATH } from '../../../src/sources/ingress.js'
 import { createPrimeroPoller } from '../../../src/sources/primero-poller.js'
@@ -12,6 +10,14 @@ import { RUNNABLES } from '../../../src/stages.js'
 import { waitFor } from '../../support/env.js'
 import { startPrivateStack, type PrivateStack } from '../../support/private-stack.js'
 import { readTopic } from '../reliability/outcomes.js'
+import {
+  CHILD_SHIELD_SNAPSHOT,
+  HIS_ROW_MARKERS,
+  NEVER_TO_CHILD_SHIELD,
+  PRIMERO_PATCH_DATA,
+  keysAnywhere,
+  keysWithin,
+} from './allow-list.js'
 import { SECRETS, eachLimited, startWorld, type World } from '../reliability/world.js'
 
 const STAGES = ['his-lookup', 'his-to-primero', 'case-to-childshield', 'risk-to-primero'] as const
@@ -92,50 +98,91 @@ describe('secrets and personal data never reach the logs', () => {
   })
 })
 
-describe('data minimisation (what the simulators received)', () => {
-  it('Primero PATCHes carry only allow-listed fields', () => {
+describe('data minimisation (what the simulators received, against the hand-written allow-list)', () => {
+  it('Primero PATCHes carry only the fields §2.4–2.5 allow, at every depth', () => {
     const patches = world.primero.requests.filter((r) => r.method === 'PATCH')
     expect(patches.length).toBeGreaterThan(0)
-    const extra = patches.flatMap((r) =>
-      Object.keys((r.body as { data?: object }).data ?? {}).filter((k) => !PRIMERO_WRITABLE_FIELDS.has(k)),
+    expect(
+      patches.some((r) => Array.isArray((r.body as { data?: Record<string, unknown> }).data?.physical_check_2)),
+    ).toBe(true)
+    const problems = patches.flatMap((r, i) =>
+      keysWithin(r.body, { data: { fields: PRIMERO_PATCH_DATA } }, `patch${i}`),
     )
-    expect(extra).toEqual([])
+    expect(problems).toEqual([])
   })
 
-  it('Child-Shield interventions carry only the mapped form sections and fields', () => {
+  it('Child-Shield interventions carry only the form sections and fields §2.6 allows, at every depth, and no HIS row', () => {
     const writes = world.moph.requests.filter((r) => r.path.startsWith('/api/interventions') && r.method !== 'GET')
     expect(writes.length).toBeGreaterThan(0)
-    const allowed = new Map<string, Set<string>>()
-    for (const [field, sections] of Object.entries(DEFAULT_CHILD_SHIELD_FORM_SECTIONS)) {
-      for (const s of typeof sections === 'string' ? [sections] : sections)
-        allowed.set(s, new Set([...(allowed.get(s) ?? []), field]))
-    }
     const problems: string[] = []
-    for (const r of writes) {
+    const snapshots: { path: string; snapshot: unknown }[] = []
+    for (const [i, r] of writes.entries()) {
       const body = r.body as Record<string, unknown>
-      const snapshots =
-        r.method === 'POST'
-          ? Object.entries((body.activities as { primeroservice: Record<string, unknown> }).primeroservice)
-              .filter(([k]) => k !== 'serviceType')
-              .map(([, v]) => v)
-          : Object.values(body)
+      const path = `${r.method}${i}`
       if (r.method === 'POST') {
-        const top = Object.keys(body).sort()
-        if (top.join() !== 'activities,cid,personId') problems.push(`create body keys ${top.join()}`)
-      } else if (!Object.keys(body).every((k) => /^activities\.primeroservice\.\d{4}-\d{2}-\d{2}$/.test(k)))
-        problems.push('patch body outside the dated path')
-      for (const snapshot of snapshots as Record<string, unknown>[]) {
-        for (const [section, value] of Object.entries(snapshot)) {
-          const fields = allowed.get(section)
-          if (!fields) problems.push(`section ${section}`)
-          else if (!fields.has(section))
-            for (const f of Object.keys(value as object)) if (!fields.has(f)) problems.push(`${section}.${f}`)
+        problems.push(...keysOnly(body, ['cid', 'personId', 'activities'], path))
+        if (!/^\d{13}$/.test(String(body.cid)) || typeof body.personId !== 'string')
+          problems.push(`${path}: cid/personId`)
+        const activities = body.activities as Record<string, unknown>
+        problems.push(...keysOnly(activities, ['primeroservice'], `${path}.activities`))
+        const service = activities.primeroservice as Record<string, unknown>
+        for (const [key, value] of Object.entries(service)) {
+          if (key === 'serviceType') {
+            if (value !== 'primero') problems.push(`${path}.serviceType ${String(value)}`)
+          } else if (!DAY.test(key)) problems.push(`${path}.activities.primeroservice.${key}`)
+          else snapshots.push({ path: `${path}.${key}`, snapshot: value })
         }
+      } else {
+        for (const [key, value] of Object.entries(body)) {
+          if (!/^activities\.primeroservice\.\d{4}-\d{2}-\d{2}$/.test(key)) problems.push(`${path}.${key}`)
+          else snapshots.push({ path: `${path}.${key}`, snapshot: value })
+        }
+      }
+    }
+    expect(snapshots.length).toBe(writes.length)
+    for (const { path, snapshot } of snapshots) {
+      problems.push(...keysWithin(snapshot, CHILD_SHIELD_SNAPSHOT, path))
+      problems.push(
+        ...keysAnywhere(snapshot)
+          .filter((k) => NEVER_TO_CHILD_SHIELD.has(k))
+          .map((k) => `${path}: ${k}`),
+      )
+      for (const [subform, marker] of Object.entries(HIS_ROW_MARKERS)) {
+        const rows = (snapshot as Record<string, unknown>)[subform]
+        if (Array.isArray(rows) && rows.some((row) => (row as Record<string, unknown>)[marker] === 'his'))
+          problems.push(`${path}.${subform}: a row from HIS`)
       }
     }
     expect(problems).toEqual([])
   })
+
+  it('the allow-list check fails on an extra key at any depth (it can catch a leak)', () => {
+    const allowedAnywhere = keysAnywhere(CHILD_SHIELD_SNAPSHOT)
+    expect(allowedAnywhere.filter((k) => NEVER_TO_CHILD_SHIELD.has(k))).toEqual([])
+    expect(NEVER_TO_CHILD_SHIELD.has('name_first') && NEVER_TO_CHILD_SHIELD.has('main_diagnosis__04438ee')).toBe(true)
+    const leak = {
+      basic_identity: { national_id_no: '1', name_first: 'x' },
+      closure_form: { status: { open: 'x', y: 1 } },
+    }
+    expect(keysWithin(leak, CHILD_SHIELD_SNAPSHOT, 's')).toEqual([
+      's.basic_identity.name_first',
+      's.closure_form.status: 2 keys in a {option id: label}',
+    ])
+    const row = { data: { physical_check_2: [{ unique_id: 'u', lab_notes: 'x' }], sex: { male: 1 } } }
+    expect(keysWithin(row, { data: { fields: PRIMERO_PATCH_DATA } }, 'p')).toEqual([
+      'p.data.physical_check_2[0].lab_notes',
+      'p.data.sex: not a plain value',
+    ])
+  })
 })
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+function keysOnly(value: Record<string, unknown>, keys: readonly string[], path: string): string[] {
+  return Object.keys(value)
+    .filter((k) => !keys.includes(k))
+    .map((k) => `${path}.${k}`)
+}
 
 describe('audit trail', () => {
   it('has one audit event per HIS read and per Primero / Child-Shield write, with who, what, when, outcome', async () => {

@@ -4,6 +4,7 @@ import { loadConfig, redactedConfig } from '../../../src/config.js'
 import { createKafka, saslOptions } from '../../../src/kafka/client.js'
 import { createLogger } from '../../../src/logger.js'
 import { WEBHOOK_PATH } from '../../../src/sources/ingress.js'
+import { testConfig } from '../../support/env.js'
 import { SECRETS, startWorld, type World } from '../reliability/world.js'
 
 let world: World
@@ -85,12 +86,36 @@ describe('secrets and transport security configuration', () => {
       KAFKA_SASL_PASSWORD: 'sasl-pw',
     })
     expect(saslOptions(config)).toEqual({ mechanism: 'scram-sha-256', username: 'bridge', password: 'sasl-pw' })
-    const lines: string[] = []
-    const kafka = createKafka(config, createLogger('debug', { write: (l: string) => lines.push(l) }))
-    expect(kafka).toBeDefined()
-    expect(lines.join('')).not.toContain('sasl-pw')
     expect(() => loadConfig({ ...base, KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(/KAFKA_SASL_USERNAME/)
   })
+
+  it.each(['plain', 'scram-sha-256'])(
+    'never logs the SASL password when a %s login to the real broker fails',
+    async (mechanism) => {
+      const password = `sasl-pw-${randomUUID()}`
+      // The local broker's listener is PLAINTEXT: it refuses the SASL handshake, a real failed connection.
+      const config = testConfig({
+        KAFKA_SASL_MECHANISM: mechanism,
+        KAFKA_SASL_USERNAME: 'bridge-user',
+        KAFKA_SASL_PASSWORD: password,
+        LOG_LEVEL: 'debug',
+      })
+      const lines: string[] = []
+      const kafka = createKafka(config, createLogger('debug', { write: (l: string) => lines.push(l) }))
+      const admin = kafka.admin({ retry: { retries: 0 } })
+      await expect(admin.connect()).rejects.toThrow()
+      await admin.disconnect()
+      expect(lines.length).toBeGreaterThan(0)
+      const text = lines.join('')
+      expect(text).toMatch(/SASL|Sasl|sasl/)
+      for (const form of [
+        password,
+        Buffer.from(password).toString('base64'),
+        Buffer.from(`\u0000bridge-user\u0000${password}`).toString('base64'),
+      ])
+        expect(text).not.toContain(form)
+    },
+  )
 
   it('logs a warning when Kafka TLS verification is explicitly disabled', () => {
     const lines: string[] = []

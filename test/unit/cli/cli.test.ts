@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runCli } from '../../../src/cli/index.js'
 import type { CliIo } from '../../../src/cli/io.js'
+import { caseRow, envelope } from '../../fixtures/cdc/debezium.js'
 
 function fakeIo(env: Record<string, string> = {}, stdin = '') {
   const out: string[] = []
@@ -26,7 +27,7 @@ describe('primero-bridge command line', () => {
     expect(err[1]).toMatch(/^hint: /)
   })
 
-  it.each(['run', 'sim', 'demo', 'schemas', 'dlq', 'config', 'map'])(
+  it.each(['run', 'poll', 'sim', 'demo', 'schemas', 'dlq', 'config', 'map'])(
     '%s --help prints its usage (exit 0)',
     async (name) => {
       const { io, out } = fakeIo()
@@ -56,25 +57,32 @@ describe('primero-bridge command line', () => {
     }
   })
 
-  it('run: names no stage or an unknown one → exit 2; a bad environment lists every problem → exit 2', async () => {
+  it('run: names no stage or an unknown one → exit 2; a bad environment → one line with every problem, a hint, exit 2', async () => {
     expect(await runCli(['run'], fakeIo().io)).toBe(2)
     const unknown = fakeIo()
     expect(await runCli(['run', 'no-such-stage'], unknown.io)).toBe(2)
     expect(unknown.err[0]).toMatch(/unknown stage no-such-stage; known: .*his-to-primero/)
     const bad = fakeIo({ HTTP_PORT: 'eighty', RETRY_BASE_MS: '-1' })
     expect(await runCli(['run', 'his-to-primero'], bad.io)).toBe(2)
-    expect(bad.err.join('\n')).toMatch(/HTTP_PORT/)
-    expect(bad.err.join('\n')).toMatch(/RETRY_BASE_MS/)
+    expect(bad.err).toHaveLength(2)
+    expect(bad.err[0]).toMatch(/^error: invalid configuration \(2 problems\): HTTP_PORT: .*"eighty".*; RETRY_BASE_MS: /)
+    expect(bad.err[1]).toMatch(/^hint: .*'primero-bridge config check'/)
   })
 
-  it('config check prints the redacted config (exit 0) or every problem (exit 2)', async () => {
+  it('config check prints the redacted config (exit 0) or a summary line, every problem, a hint (exit 2)', async () => {
     const ok = fakeIo({ PRIMERO_PASSWORD: 'hunter2-secret', PRIMERO_USERNAME: 'bridge' })
     expect(await runCli(['config', 'check'], ok.io)).toBe(0)
     expect(ok.out).toContain('PRIMERO_PASSWORD=***')
     expect(ok.out.join('\n')).not.toMatch(/hunter2/)
     const bad = fakeIo({ KAFKA_BROKERS: 'no-port', HTTP_PORT: 'x' })
     expect(await runCli(['config', 'check'], bad.io)).toBe(2)
-    expect(bad.err.filter((l) => l.startsWith('  - '))).toHaveLength(2)
+    expect(bad.err[0]).toBe('error: invalid configuration (2 problems):')
+    expect(bad.err.slice(1, -1)).toEqual([
+      expect.stringMatching(/^ {2}- HTTP_PORT: /),
+      expect.stringMatching(/^ {2}- KAFKA_BROKERS/),
+    ])
+    expect(bad.err.at(-1)).toMatch(/^hint: /)
+    expect(bad.out).toEqual([])
   })
 
   it('map: previews with the stage transforms, from stdin, and rejects a malformed record (exit 2)', async () => {
@@ -106,5 +114,21 @@ describe('primero-bridge command line', () => {
     expect(await runCli(['map', 'risk-to-primero'], bad.io)).toBe(2)
     expect(bad.err[0]).toMatch(/not a valid RiskScore/)
     expect(await runCli(['map', 'no-such-stage'], fakeIo().io)).toBe(2)
+  })
+
+  it('map cdc-normalizer: previews the CaseEvent of a Debezium change, and skips a delete', async () => {
+    const after = caseRow('7f1c0e52-0000-4000-8000-000000000001', { case_id_display: 'ab12cd3', status: 'open' })
+    const change = fakeIo({}, JSON.stringify(envelope({ op: 'c', after })))
+    expect(await runCli(['map', 'cdc-normalizer'], change.io)).toBe(0)
+    expect(JSON.parse(change.out.join('\n'))).toMatchObject({
+      publishes: 'primero.case-events key 7f1c0e52-0000-4000-8000-000000000001',
+      value: { recordId: '7f1c0e52-0000-4000-8000-000000000001', type: 'CREATED', source: 'CDC' },
+    })
+    const removed = fakeIo({}, JSON.stringify(envelope({ op: 'd', before: after })))
+    expect(await runCli(['map', 'cdc-normalizer'], removed.io)).toBe(0)
+    expect(JSON.parse(removed.out.join('\n'))).toEqual({ skipped: expect.stringMatching(/delete/) })
+    const otherTable = fakeIo({}, JSON.stringify(envelope({ op: 'c', after, table: 'incidents' })))
+    expect(await runCli(['map', 'cdc-normalizer'], otherTable.io)).toBe(1)
+    expect(otherTable.err[0]).toMatch(/would dead-letter this record: .*incidents/)
   })
 })
