@@ -1,8 +1,8 @@
 /**
  * One error hierarchy for the whole bridge. Every error carries a machine-readable `code` and a `retryable`
  * decision; the stage runner is the only place that acts on them:
- *  - retryable: a *target outage* (network error, timeout, 5xx, 408/425/429, Kafka unavailable) → back off and
- *    retry without limit, never dead-letter;
+ *  - retryable: a *target outage* (network error, timeout, 5xx, 408/425/429, 3xx and 401 — see
+ *    http/outage-status.ts — or Kafka unavailable) → back off and retry without limit, never dead-letter;
  *  - not retryable: a *record failure* (bad bytes, bad data, 4xx) → dead-letter the record and move on.
  */
 export type ErrorCode =

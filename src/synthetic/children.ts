@@ -1,5 +1,6 @@
 import type { PrimeroCase } from '../clients/primero-types.js'
 import type { HisPerson, HisVisit, RiskModel } from '../clients/moph-types.js'
+import { withCaseFormAnswers } from './case-form.js'
 import { addDays, SYNTHETIC_EPOCH } from './dates.js'
 import { buildHisPerson } from './his-person.js'
 import { thaiNationalId } from './ids.js'
@@ -20,12 +21,16 @@ export interface SyntheticChild {
   readonly riskmodel: RiskModel | null
 }
 
+/** The form answers' own random stream (case-form.ts), apart from the child's main one. */
+const FORM_STREAM = 1
+
 /** Builds child `index` of the run seeded with `seed`; the same arguments always give the same child. */
 export function generateChild(index: number, seed: number): SyntheticChild {
-  const rng = createRng(deriveSeed(seed, index))
+  const childSeed = deriveSeed(seed, index)
+  const rng = createRng(childSeed)
   const nationalId = thaiNationalId(rng)
   const basics = childBasics(rng, nationalId, addDays(SYNTHETIC_EPOCH, rng.int(0, 540)))
-  const primeroCase = buildPrimeroCase(rng, basics)
+  const primeroCase = withCaseFormAnswers(createRng(deriveSeed(childSeed, FORM_STREAM)), buildPrimeroCase(rng, basics))
   if (!rng.chance(0.7)) return { index, nationalId, primeroCase, hisPerson: null, visits: [], riskmodel: null }
   const { person, visits } = buildHisPerson(rng, basics)
   const hasRisk = rng.chance(0.4)

@@ -49,3 +49,11 @@ export function deriveSeed(seed: number, index: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0
   return (h ^ (h >>> 16)) >>> 0
 }
+
+/** Between `min` and `max` distinct items of `items`, in the list's order (a multi-select's answer). */
+export function pickSome<T>(rng: Rng, items: readonly T[], min: number, max: number): T[] {
+  const wanted = rng.int(min, Math.min(max, items.length))
+  const chosen = new Set<T>()
+  while (chosen.size < wanted) chosen.add(rng.pick(items))
+  return items.filter((item) => chosen.has(item))
+}
