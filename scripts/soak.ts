@@ -15,6 +15,7 @@ import { startPrimeroSimulator } from '../src/simulators/primero.js'
 import { createChildShieldPoller } from '../src/sources/childshield-poller.js'
 import { createIngressSource, WEBHOOK_PATH } from '../src/sources/ingress.js'
 import { createPrimeroPoller } from '../src/sources/primero-poller.js'
+import { stageGroupId } from '../src/pipeline/run-stage.js'
 import { RUNNABLES } from '../src/stages.js'
 import { generateChildren } from '../src/synthetic/children.js'
 import { startPrivateStack } from '../test/support/private-stack.js'
@@ -132,7 +133,7 @@ const admin = stack.kafka.admin()
 await admin.connect()
 const drained = async () => {
   for (const [stage, topic] of Object.entries(STAGES)) {
-    const [committed] = await admin.fetchOffsets({ groupId: `primero-bridge.${stage}`, topics: [topic] })
+    const [committed] = await admin.fetchOffsets({ groupId: stageGroupId(stage), topics: [topic] })
     const ends = await admin.fetchTopicOffsets(topic)
     if (!ends.every((p) => committed?.partitions.find((c) => c.partition === p.partition)?.offset === p.high))
       return false
@@ -156,7 +157,7 @@ let lostTotal = 0
 out('\nstage                 in  uncommitted  topic DLQ   (counters: delivered  skipped  dead-lettered)')
 for (const [stage, topic] of Object.entries(STAGES)) {
   const ends = await admin.fetchTopicOffsets(topic)
-  const [committed] = await admin.fetchOffsets({ groupId: `primero-bridge.${stage}`, topics: [topic] })
+  const [committed] = await admin.fetchOffsets({ groupId: stageGroupId(stage), topics: [topic] })
   const uncommitted = ends.reduce((n, p) => {
     const done = Number(committed?.partitions.find((c) => c.partition === p.partition)?.offset ?? p.low)
     return n + Number(p.high) - Math.max(done, Number(p.low))

@@ -33,11 +33,7 @@ export async function startApp(
   runnables: readonly Runnable[],
   overrides: { clients?: (runtime: Runtime) => Clients; signal?: AbortSignal; extraTopics?: readonly string[] } = {},
 ): Promise<App> {
-  const stages = new Map(
-    runnables.flatMap((r) =>
-      r.kind === 'stage' ? [[r, typeof r.stage === 'function' ? r.stage(config) : r.stage] as const] : [],
-    ),
-  )
+  const stages = new Map(runnables.flatMap((r) => (r.kind === 'stage' ? [[r, stageOf(r, config)] as const] : [])))
   const inputTopics = [...stages.values()].map((s) => s.input.topic)
   const runtime = await startRuntime(config, logger, {
     ...(overrides.signal ? { signal: overrides.signal } : {}),
@@ -69,6 +65,11 @@ export async function startApp(
       await runtime.close()
     },
   }
+}
+
+/** The stage a runnable runs (resolving factories that depend on the configuration). */
+export function stageOf(r: Extract<Runnable, { kind: 'stage' }>, config: Config): Stage<unknown, unknown, Clients> {
+  return typeof r.stage === 'function' ? r.stage(config) : r.stage
 }
 
 /** Runs one processor stage on a started runtime, with the runner options taken from the configuration. */

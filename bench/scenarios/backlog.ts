@@ -1,3 +1,4 @@
+import { stageGroupId } from '../../src/pipeline/run-stage.js'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { SCHEMA_NAMES } from '../../src/avro/schemas.js'
@@ -65,7 +66,7 @@ export async function backlogScenario(ctx: BenchContext, sinkRate: number | unde
     const got = target.received
     const firstAt = got.ats[0] as number
     const drainRate = (got.ats.length - 1) / (((got.ats.at(-1) as number) - firstAt) / 1000)
-    await waitFor(() => committedToEnd(ctx.admin, `primero-bridge.${name}`, topic), 'commit to end', 15_000, 200)
+    await waitFor(() => committedToEnd(ctx.admin, stageGroupId(name), topic), 'commit to end', 15_000, 200)
     const dlq = await recordCount(ctx.admin, `${topic}.dlq`)
     const check = checkDelivery(got, count, keyOf(KEYS), seqOf(KEYS))
     const peaks = rss.stop()

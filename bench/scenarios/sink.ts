@@ -1,3 +1,4 @@
+import { stageGroupId } from '../../src/pipeline/run-stage.js'
 import { SCHEMA_NAMES } from '../../src/avro/schemas.js'
 import { metricsObserver } from '../../src/clients/index.js'
 import { auditRedirect, startBenchRuntime, startStage } from '../lib/bench-runtime.js'
@@ -59,7 +60,7 @@ export async function sinkScenario(ctx: BenchContext): Promise<{ rows: Row[]; st
         const got = await target.dump()
         check = checkDelivery(got, count, keyOf(KEYS), seqOf(KEYS))
         stageRates.push(arrivalRate(got))
-        await waitFor(() => committedToEnd(ctx.admin, `primero-bridge.${name}`, topic), 'commit to end', 15_000, 200)
+        await waitFor(() => committedToEnd(ctx.admin, stageGroupId(name), topic), 'commit to end', 15_000, 200)
       } finally {
         await stage.stop()
       }

@@ -1,3 +1,4 @@
+import { stageGroupId } from '../../src/pipeline/run-stage.js'
 import { SCHEMA_NAMES } from '../../src/avro/schemas.js'
 import type { CaseEvent } from '../../src/domain/records.js'
 import { defineStage, type Stage } from '../../src/pipeline/stage.js'
@@ -50,7 +51,7 @@ export async function topicScenario(ctx: BenchContext): Promise<Row[]> {
       const stage = await startStage(runtime, upperCaseStage(name, input, out), {}, { maxInFlight: IN_FLIGHT })
       try {
         stageRates.push(await outputRate(ctx, out, count, performance.now()))
-        await waitFor(() => committedToEnd(ctx.admin, `primero-bridge.${name}`, input), 'commit to end', 15_000, 200)
+        await waitFor(() => committedToEnd(ctx.admin, stageGroupId(name), input), 'commit to end', 15_000, 200)
       } finally {
         await stage.stop()
       }

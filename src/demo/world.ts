@@ -1,13 +1,15 @@
 import { randomBytes, randomInt } from 'node:crypto'
-import { startApp, type App, type Runnable } from '../app.js'
+import { stageOf, startApp, type App, type Runnable } from '../app.js'
 import type { PrimeroCase } from '../clients/primero-types.js'
 import { loadConfig, type Config } from '../config.js'
+import { createKafka } from '../kafka/client.js'
 import type { Logger } from '../logger.js'
 import { startMophSimulator, type MophSimulator } from '../simulators/moph.js'
 import { startPrimeroSimulator, type PrimeroSimulator } from '../simulators/primero.js'
 import { RUNNABLES } from '../stages.js'
 import { WEBHOOK_PATH, createIngressSource } from '../sources/ingress.js'
 import { generateChildren, type SyntheticChild } from '../synthetic/children.js'
+import { startGroupsAtEnd } from './start-at-end.js'
 
 const PRIMERO_LOGIN = { username: 'demo-bridge', password: 'demo-bridge-password' }
 const MOPH_LOGIN = { email: 'demo-bridge@example.org', password: 'demo-moph-password' }
@@ -111,6 +113,11 @@ export async function startWorld(
   )
   let app: App
   try {
+    const stages = runnables.flatMap((r) => (r.kind === 'stage' ? [stageOf(r, config)] : []))
+    await startGroupsAtEnd(
+      createKafka(config, logger),
+      stages.map((s) => ({ name: s.name, topic: s.input.topic })),
+    )
     app = await startApp(config, logger, runnables, { signal })
   } catch (err) {
     await Promise.all([primero.close(), moph.close()])

@@ -34,6 +34,9 @@ export interface RunningStage {
   stop(): Promise<void>
 }
 
+/** The consumer group of a stage: `primero-bridge.<stage>`, shared by all its replicas. */
+export const stageGroupId = (stage: string): string => `primero-bridge.${stage}`
+
 /**
  * Runs a stage: consumes its input topic in a consumer group `primero-bridge.<stage>`, processes each batch
  * with key-ordered concurrency, and commits an offset only when it and every earlier offset of its partition
@@ -59,7 +62,7 @@ export async function runStage<Clients>(
   const redelivery = createRedeliveryBackoff(readiness, stage.name, options.redelivery ?? DEFAULT_REDELIVERY_POLICY)
 
   const consumer = kafka.consumer({
-    groupId: options.groupId ?? `primero-bridge.${stage.name}`,
+    groupId: options.groupId ?? stageGroupId(stage.name),
     sessionTimeout: options.sessionTimeoutMs,
     heartbeatInterval: options.heartbeatIntervalMs,
     rebalanceTimeout: Math.max(60_000, options.sessionTimeoutMs * 2),
