@@ -95,7 +95,7 @@ export function launchStage<Clients>(
       readiness: runtime.readiness,
     },
     {
-      maxInFlight: config.STAGE_MAX_IN_FLIGHT,
+      maxInFlight: stage.destination.kind === 'topic' ? config.TOPIC_STAGE_MAX_IN_FLIGHT : config.STAGE_MAX_IN_FLIGHT,
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
       shutdownGraceMs: config.SHUTDOWN_GRACE_MS,

@@ -44,6 +44,8 @@ const schema = z.object({
   SCHEMA_REGISTRY_PASSWORD: optionalText,
 
   STAGE_MAX_IN_FLIGHT: positiveInt.max(10_000).default(64),
+  /** Stages that only decode, transform and produce to a topic: each in-flight record costs memory, not a call. */
+  TOPIC_STAGE_MAX_IN_FLIGHT: positiveInt.max(10_000).default(512),
   RETRY_BASE_MS: positiveInt.default(250),
   RETRY_MAX_MS: positiveInt.default(30_000),
   CIRCUIT_FAILURE_THRESHOLD: positiveInt.default(5),

@@ -1,5 +1,6 @@
 import { stageGroupId } from '../../src/pipeline/run-stage.js'
 import { SCHEMA_NAMES } from '../../src/avro/schemas.js'
+import { loadConfig } from '../../src/config.js'
 import type { CaseEvent } from '../../src/domain/records.js'
 import { defineStage, type Stage } from '../../src/pipeline/stage.js'
 import { auditRedirect, startBenchRuntime, startStage } from '../lib/bench-runtime.js'
@@ -14,7 +15,8 @@ import { sleep, waitFor } from '../lib/wait.js'
 
 const KEYS = 2_000
 const PARTITIONS = 6
-const IN_FLIGHT = Number(process.env.BENCH_STAGE_MAX_IN_FLIGHT ?? 64)
+// the product's default bound for topic-to-topic stages (TOPIC_STAGE_MAX_IN_FLIGHT)
+const IN_FLIGHT = Number(process.env.BENCH_STAGE_MAX_IN_FLIGHT ?? loadConfig({}).TOPIC_STAGE_MAX_IN_FLIGHT)
 
 /** Scenario 2: decode → transform → encode → produce, vs raw kafkajs consume-and-produce of the same bytes. */
 export async function topicScenario(ctx: BenchContext): Promise<Row[]> {

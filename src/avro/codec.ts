@@ -43,9 +43,16 @@ export function createCodec(schemas: SchemaSet, options: RegistryOptions, lookup
   const byTopic = new Map<string, { id: number; type: avro.Type }>()
   const resolvers = new Map<string, ReturnType<avro.Type['createResolver']>>()
 
+  // schema ids are immutable: a writer schema fetched once is kept (no registry call, no timer per record)
+  const writers = new Map<number, avro.Type>()
+
   async function writerType(id: number): Promise<avro.Type> {
+    const known = writers.get(id)
+    if (known) return known
     try {
-      return (await withTimeout(registry.getSchema(id), lookupTimeoutMs)) as unknown as avro.Type
+      const type = (await withTimeout(registry.getSchema(id), lookupTimeoutMs)) as unknown as avro.Type
+      writers.set(id, type)
+      return type
     } catch (err) {
       const status = (err as { status?: number }).status
       if (status === 404)
