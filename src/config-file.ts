@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { parseEnv } from 'node:util'
 
 /**
- * The optional configuration file named by CONFIG_FILE: KEY=VALUE lines in dotenv format (`#` comments,
- * quoted values, `export` prefixes are not supported). `known` tells settings from typos: an unknown key is a
+ * The optional configuration file named by CONFIG_FILE: KEY=VALUE lines in dotenv format, as node:util's parseEnv
+ * reads them (`#` comments and quoted values included). `known` tells settings from typos: an unknown key is a
  * problem, not silently ignored. Returns the values and every problem found.
  */
 export function readConfigFile(

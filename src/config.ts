@@ -147,8 +147,13 @@ function withConfigFile(env: Record<string, string | undefined>, problems: strin
   if (path === undefined) return { source: set, fromFile: new Set<string>() }
   const file = readConfigFile(path, isSetting)
   problems.push(...file.problems)
-  const fromFile = new Set(Object.keys(file.values).filter((k) => file.values[k] !== '' && !(k in set)))
-  return { source: { ...file.values, ...set }, fromFile }
+  // a setting given in the environment, directly or as <KEY>_FILE, overrides both forms of it in the file
+  const base = (k: string) => k.replace(/_FILE$/, '')
+  const givenInEnv = new Set(Object.keys(set).map(base))
+  const fileValues = Object.fromEntries(
+    Object.entries(file.values).filter(([k, v]) => v !== '' && !givenInEnv.has(base(k))),
+  )
+  return { source: { ...fileValues, ...set }, fromFile: new Set(Object.keys(fileValues)) }
 }
 
 /**

@@ -2,7 +2,7 @@
  * One error hierarchy for the whole bridge. Every error carries a machine-readable `code` and a `retryable`
  * decision; the stage runner is the only place that acts on them:
  *  - retryable: a *target outage* (network error, timeout, 5xx, 408/425/429, 3xx and 401 — see
- *    http/outage-status.ts — or Kafka unavailable) → back off and retry without limit, never dead-letter;
+ *    isRetryableStatus — or Kafka unavailable) → back off and retry without limit, never dead-letter;
  *  - not retryable: a *record failure* (bad bytes, bad data, 4xx) → dead-letter the record and move on.
  */
 export type ErrorCode =
@@ -63,11 +63,25 @@ export class ValidationError extends BridgeError {
   }
 }
 
-/** HTTP statuses that mean "the target is temporarily unable", not "this record is bad". */
+/** 4xx statuses that mean "the target is temporarily unable", not "this record is bad" (design §4). */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429])
 
+/**
+ * Whether a non-2xx HTTP status means "the target is unusable for every record" (a *target outage*: pause,
+ * retry without limit, readiness false, nothing dead-lettered, no sync marked failed) rather than "this record
+ * was refused" (a *record failure*: dead-letter and move on).
+ *
+ * Outages: 5xx and 408/425/429 (design §4), plus two departures from §4, which lists only 408/425/429 as
+ * retryable 4xx:
+ *  - 3xx: redirects are never followed (a write must not be silently re-sent elsewhere, and a 302 to a login page
+ *    would otherwise pass as success). A redirect means a wrong base URL or a proxy in the way: it answers every
+ *    record the same, so dead-lettering would throw away every record of the misconfiguration.
+ *  - 401: the credentials are refused (Primero Basic auth, MoPH login, or a MoPH token that stays refused after the
+ *    one allowed refresh). Every record would fail the same way until an operator fixes the secret.
+ * 403 and the other 4xx stay record failures: they can depend on the record (permissions on one case, a bad id).
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status >= 500 || RETRYABLE_STATUSES.has(status)
+  return status >= 500 || (status >= 300 && status < 400) || status === 401 || RETRYABLE_STATUSES.has(status)
 }
 
 /** A call to an external system failed. `status` is absent for network errors and timeouts. */

@@ -1,5 +1,6 @@
+import { ConfigError } from '../errors.js'
 import { CHILD_SHIELD_CASE_FIELDS } from '../mapping/childshield-sections.js'
-import { HIS_SOURCE, HIS_SOURCED_SUBFORMS, PRIMERO_WRITABLE_FIELDS } from '../mapping/field-map.js'
+import { HIS_SOURCED_SUBFORMS, PRIMERO_WRITABLE_FIELDS, withoutHisRows } from '../mapping/field-map.js'
 
 /**
  * Primero's own bookkeeping: who/when last touched the record and the sync status it derives from the bridge's
@@ -34,8 +35,17 @@ export const DEFAULT_NOOP_IGNORED_FIELDS: ReadonlySet<string> = new Set([
   ...BRIDGE_WRITTEN_FIELDS,
 ])
 
-/** The default set plus deployment-specific fields (config CDC_NOOP_IGNORE_FIELDS). */
+/**
+ * The default set plus deployment-specific fields (config CDC_NOOP_IGNORE_FIELDS). A field Child-Shield receives is
+ * refused: ignoring it would silently stop its changes from reaching Child-Shield.
+ */
 export function noopIgnoredFields(extra: readonly string[] = []): ReadonlySet<string> {
+  const used = extra.filter((field) => CHILD_SHIELD_CASE_FIELDS.has(field))
+  if (used.length > 0) {
+    throw new ConfigError([
+      `CDC_NOOP_IGNORE_FIELDS: ${used.join(', ')} ${used.length === 1 ? 'is' : 'are'} sent to Child-Shield; a change to ${used.length === 1 ? 'it' : 'them'} must not be filtered out`,
+    ])
+  }
   return new Set([...DEFAULT_NOOP_IGNORED_FIELDS, ...extra])
 }
 
@@ -61,13 +71,10 @@ export function changesCaseFields(
  * (the first sync creates the subform); any other field's value as it is.
  */
 function withoutBridgeRows(field: string, value: unknown): unknown {
-  const sourceField = HIS_SOURCED_SUBFORMS[field]
-  if (sourceField === undefined) return value
+  if (!(field in HIS_SOURCED_SUBFORMS)) return value
   if (value === undefined || value === null) return undefined
   if (!Array.isArray(value)) return value
-  const rows = (value as readonly unknown[]).filter(
-    (row) => (row as Record<string, unknown> | null)?.[sourceField] !== HIS_SOURCE,
-  )
+  const rows = withoutHisRows(field, value as readonly unknown[])
   return rows.length === 0 ? undefined : rows
 }
 

@@ -27,6 +27,14 @@ function tls(caFile: string | undefined, insecure: boolean, target: string, logg
   return { rejectUnauthorized: !insecure, ...(caFile ? { ca: readFileSync(caFile, 'utf8') } : {}) }
 }
 
+/** The settings each client cannot do without. */
+export const PRIMERO_KEYS = [
+  'PRIMERO_URL',
+  'PRIMERO_USERNAME',
+  'PRIMERO_PASSWORD',
+] as const satisfies readonly (keyof Config)[]
+export const MOPH_KEYS = ['MOPH_URL', 'MOPH_EMAIL', 'MOPH_PASSWORD'] as const satisfies readonly (keyof Config)[]
+
 export function createClients(config: Config, logger: Logger, metrics: Metrics): Clients {
   const observer = metricsObserver(metrics)
   let primero: PrimeroClient | undefined
@@ -35,7 +43,7 @@ export function createClients(config: Config, logger: Logger, metrics: Metrics):
     syncUrl: config.SYNC_STATUS_URL,
     get primero() {
       if (!primero) {
-        requireKeys(config, ['PRIMERO_URL', 'PRIMERO_USERNAME', 'PRIMERO_PASSWORD'], 'the Primero client')
+        requireKeys(config, PRIMERO_KEYS, 'the Primero client')
         primero = createPrimeroClient({
           baseUrl: config.PRIMERO_URL as string,
           username: config.PRIMERO_USERNAME as string,
@@ -49,7 +57,7 @@ export function createClients(config: Config, logger: Logger, metrics: Metrics):
     },
     get moph() {
       if (!moph) {
-        requireKeys(config, ['MOPH_URL', 'MOPH_EMAIL', 'MOPH_PASSWORD'], 'the MoPH (HIS / Child-Shield) client')
+        requireKeys(config, MOPH_KEYS, 'the MoPH (HIS / Child-Shield) client')
         moph = createMophClient({
           baseUrl: config.MOPH_URL as string,
           email: config.MOPH_EMAIL as string,

@@ -35,7 +35,7 @@ export interface PersonLookupOptions {
  * The MoPH LoopBack API behind both HIS and Child-Shield. The token travels as the `access_token` query
  * parameter, so request URLs must never be logged; the http client never logs or reports URLs.
  * A 401 refreshes the token once and retries the call once; a 401 after that is an outage (retryable, see
- * http/outage-status.ts). `null` means 404 MODEL_NOT_FOUND. A person answer never carries another child's
+ * isRetryableStatus in errors.ts). `null` means 404 MODEL_NOT_FOUND. A person answer never carries another child's
  * interventions or risk model (withoutForeignRelations).
  */
 export interface MophClient {

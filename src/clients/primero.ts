@@ -128,8 +128,9 @@ export function createPrimeroClient(options: PrimeroClientOptions): PrimeroClien
     },
     async patchCase(id, data) {
       const path = `/api/v2/cases/${encodeURIComponent(id)}`
-      const { status, body } = await http.request('PATCH', path, { json: { data }, notFoundError: true })
-      return status === 204 ? {} : expectDataObject(TARGET, 'PATCH /api/v2/cases/:id', body)
+      const { body } = await http.request('PATCH', path, { json: { data }, notFoundError: true })
+      // a 2xx means the write was applied: an empty answer (204, or a 200 without a body) reports no fields
+      return body === undefined ? {} : expectDataObject(TARGET, 'PATCH /api/v2/cases/:id', body)
     },
     async findCasesByNationalId(nationalId) {
       const plain = nationalId.replace(/\D/g, '')

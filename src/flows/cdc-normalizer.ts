@@ -15,7 +15,8 @@ export type CdcNormalizerConfig = Pick<
  * `cdc-normalizer`: Debezium change events of Primero's `cases` table (topic CDC_TOPIC, JSON with or without
  * the schema wrapper, or Avro with Debezium's registered Envelope schema, per CDC_FORMAT) → CaseEvents
  * (source CDC) on primero.case-events, keyed by the record id. Deletes, tombstones and no-op updates (only
- * bookkeeping, the bridge's own write-backs or CDC_NOOP_IGNORE_FIELDS changed) are skipped (counted as outcome "skipped"); malformed envelopes go to `<CDC_TOPIC>.dlq`. See docs/cdc.md.
+ * bookkeeping, the bridge's own write-backs or CDC_NOOP_IGNORE_FIELDS changed) are skipped (counted as outcome
+ * "skipped"); malformed envelopes go to `<CDC_TOPIC>.dlq`. See docs/cdc.md.
  */
 export function cdcNormalizerStage(config: CdcNormalizerConfig): Stage<unknown, CaseEvent> {
   const options = {

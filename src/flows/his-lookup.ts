@@ -49,9 +49,9 @@ export const hisLookup = defineStage<CaseEvent, LookupRequest, Clients>({
     key: (result: HisLookupResult) => result.recordId,
     /**
      * No national id: answered without asking HIS. HIS outages — including a 3xx and a 401 that persists after
-     * the token refresh (http/outage-status.ts) — are thrown and retried, never turned into FAILED or NOT_FOUND;
-     * HIS's other refusals (e.g. 400, 403) become FAILED. Interventions or a risk model of another child are left
-     * out by the client and counted here as mapping warnings.
+     * the token refresh (isRetryableStatus in errors.ts) — are thrown and retried, never turned into FAILED or
+     * NOT_FOUND; HIS's other refusals (e.g. 400, 403) become FAILED. Interventions or a risk model of another
+     * child are left out by the client and counted here as mapping warnings.
      */
     async call(clients, req, ctx): Promise<HisAnswer> {
       if (req.nationalId === null)

@@ -1,9 +1,8 @@
 import http from 'node:http'
 import https from 'node:https'
 import got, { RequestError } from 'got'
-import { DeliveryError, NotFoundError } from '../errors.js'
+import { DeliveryError, NotFoundError, isRetryableStatus } from '../errors.js'
 import { describeErrorBody } from './error-detail.js'
-import { isOutageStatus } from './outage-status.js'
 import { parseRetryAfter } from './retry-after.js'
 import { routeOf } from './route.js'
 
@@ -45,7 +44,7 @@ export interface HttpClient {
   readonly target: string
   /**
    * Sends one request (no retries: the stage runner owns retries). Resolves for 2xx only (and `allowStatuses`);
-   * rejects with DeliveryError — retryable for network errors, timeouts and the statuses isOutageStatus lists
+   * rejects with DeliveryError — retryable for network errors, timeouts and the statuses isRetryableStatus lists
    * (5xx, 408/425/429, 3xx, 401) — or NotFoundError. Redirects are never followed.
    * Error messages carry the method and the route with ids masked, never the URL, query string or body.
    */
@@ -101,7 +100,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (status === 404 && req.notFoundError) throw new NotFoundError(target, message)
     throw new DeliveryError(target, message, {
       status,
-      retryable: isOutageStatus(status),
+      retryable: isRetryableStatus(status),
       ...(detail === undefined ? {} : { detail }),
       ...retryAfter(response.headers['retry-after']),
     })

@@ -2,12 +2,7 @@ import { CHILD_SHIELD_SECTIONS, SUBFORM, type ChildShieldSections } from './chil
 import { createTranslator, type ChildShieldTranslations } from './childshield-translator.js'
 import { PRIMERO_SERVICE_KEY } from './child-shield-intervention.js'
 
-export {
-  CHILD_SHIELD_SECTIONS,
-  DEFAULT_CHILD_SHIELD_FORM_SECTIONS,
-  type ChildShieldSections,
-  type FormSectionMap,
-} from './childshield-sections.js'
+export { CHILD_SHIELD_SECTIONS, type ChildShieldSections } from './childshield-sections.js'
 
 export type { ChildShieldTranslations } from './childshield-translator.js'
 

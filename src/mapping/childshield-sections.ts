@@ -263,16 +263,3 @@ export function caseFieldsOf(sections: ChildShieldSections): ReadonlySet<string>
 }
 
 export const CHILD_SHIELD_CASE_FIELDS: ReadonlySet<string> = caseFieldsOf(CHILD_SHIELD_SECTIONS)
-
-/** Case field → the section(s) it is sent in; a subform maps to its own name (whole-section view). */
-export type FormSectionMap = Readonly<Record<string, string | readonly string[]>>
-
-export const DEFAULT_CHILD_SHIELD_FORM_SECTIONS: FormSectionMap = (() => {
-  const map: Record<string, string[]> = {}
-  for (const [section, spec] of Object.entries(CHILD_SHIELD_SECTIONS)) {
-    for (const field of spec === SUBFORM ? [section] : spec) (map[field] ??= []).push(section)
-  }
-  return Object.fromEntries(
-    Object.entries(map).map(([field, list]) => [field, list.length === 1 ? (list[0] ?? field) : list]),
-  )
-})()

@@ -1,4 +1,4 @@
-import { HIS_SOURCE, HIS_SOURCED_SUBFORMS } from './field-map.js'
+import { withoutHisRows } from './field-map.js'
 import { CHILD_SHIELD_SELECTS, LOCATION_FIELDS } from './childshield-sections.js'
 import { asRecord } from './normalise.js'
 
@@ -41,10 +41,9 @@ export function createTranslator(translations: ChildShieldTranslations, onUntran
   }
 
   function rows(field: string, list: Record<string, unknown>[]): unknown[] {
-    const sourceField = HIS_SOURCED_SUBFORMS[field]
-    return list
-      .filter((row) => sourceField === undefined || row[sourceField] !== HIS_SOURCE)
-      .map((row) => Object.fromEntries(Object.entries(row).map(([key, v]) => [key, value(key, v)])))
+    return withoutHisRows(field, list).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, v]) => [key, value(key, v)])),
+    )
   }
 
   /** The field's option labels: from the translations, else an empty table for a configured select. */

@@ -89,6 +89,13 @@ export const HIS_SOURCED_SUBFORMS: Readonly<Record<string, string>> = {
   [PREGNANCY.subform]: PREGNANCY.source,
 }
 
+/** The rows of subform `field` that the bridge did not write from HIS (all rows, for any other subform). */
+export function withoutHisRows<Row>(field: string, rows: readonly Row[]): Row[] {
+  const sourceField = HIS_SOURCED_SUBFORMS[field]
+  if (sourceField === undefined) return [...rows]
+  return rows.filter((row) => (row as Record<string, unknown> | null)?.[sourceField] !== HIS_SOURCE)
+}
+
 /** Primero's webhook-sync write-back fields. */
 export const SYNC_FIELDS = { flag: 'mark_synced', status: 'mark_synced_status', url: 'mark_synced_url' } as const
 

@@ -21,8 +21,8 @@ export const MAX_VISITS = 50
 /**
  * Maps a HIS `people/findOne` answer to a FOUND HisLookupResult. Total: messy or wrongly typed data
  * becomes null or is skipped, never an exception. Child-Shield interventions (OSCC home visits, PLH data, the
- * bridge's own Primero copies: see isChildShieldIntervention) are not hospital visits and are left out. Visits are sorted newest first by date then time (undated
- * last, otherwise HIS order kept) and capped at MAX_VISITS.
+ * bridge's own Primero copies: see isChildShieldIntervention) are not hospital visits and are left out. Visits
+ * are sorted newest first by date then time (undated last, otherwise HIS order kept) and capped at MAX_VISITS.
  */
 export function toHisLookupResult(person: unknown, ctx: LookupContext): HisLookupResult {
   const raw: RawHisPerson | null = asRecord(person)

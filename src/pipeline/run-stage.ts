@@ -1,7 +1,6 @@
 import type { EachBatchPayload, Consumer, Kafka } from 'kafkajs'
 import type { Logger } from '../logger.js'
 import { ShutdownError, errorClass } from '../errors.js'
-import { sleep } from './backoff.js'
 import { observeConsumer } from './consumer-observer.js'
 import { createHighWatermarks } from './high-watermarks.js'
 import { runKeyOrdered } from './key-scheduler.js'
@@ -57,6 +56,14 @@ export async function runStage<Clients>(
   const stopping = new AbortController()
   const draining = new AbortController()
   const blocked = new Set<string>()
+  const resumeTimers = new Set<NodeJS.Timeout>()
+  const resumeLater = (resume: () => void, delayMs: number) => {
+    const timer = setTimeout(() => {
+      resumeTimers.delete(timer)
+      resume()
+    }, delayMs)
+    resumeTimers.add(timer)
+  }
   const lag = createPartitionLag(metrics, stage.name)
   const highWatermarks = createHighWatermarks(kafka, options.lagRefreshMs ?? 10_000)
   const redelivery = createRedeliveryBackoff(readiness, stage.name, options.redelivery ?? DEFAULT_REDELIVERY_POLICY)
@@ -176,9 +183,12 @@ export async function runStage<Clients>(
       if (tracker.complete) redelivery.completed(partitionKey)
       else if (unexpectedFailures > 0) {
         const delayMs = redelivery.failed(partitionKey)
-        log.warn({ topic, partition, offset: String(nextOffset()), delayMs }, 'waiting before fetching it again')
-        // heartbeats go on meanwhile; a stop or a rebalance ends the wait
-        await sleep(delayMs, AbortSignal.any([signal, draining.signal])).catch(() => undefined)
+        log.warn(
+          { topic, partition, offset: String(nextOffset()), delayMs },
+          'pausing the partition before fetching it again',
+        )
+        // pause only this partition (sleeping here would hold up every partition of the same fetch)
+        resumeLater(payload.pause(), delayMs)
       }
     } finally {
       clearInterval(ticker)
@@ -204,6 +214,7 @@ export async function runStage<Clients>(
     consumer,
     async stop() {
       draining.abort()
+      for (const timer of resumeTimers) clearTimeout(timer)
       const grace = setTimeout(() => stopping.abort(new ShutdownError()), options.shutdownGraceMs)
       try {
         await consumer.disconnect()

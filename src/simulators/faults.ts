@@ -2,7 +2,8 @@ import type { Rng } from '../synthetic/prng.js'
 
 /**
  * Faults a simulator injects into its API routes (never into `/__admin/*`).
- * - latencyMs: added delay, fixed or uniform in [min, max]; slowMs: a further fixed delay (e.g. beyond a client timeout)
+ * - latencyMs: added delay, fixed or uniform in [min, max]; slowMs: a further fixed delay (e.g. beyond a client
+ *   timeout)
  * - errorRate: share of requests answered 500 or 503
  * - status429: share of requests answered 429 with `Retry-After: retryAfterS`
  * - outage: 'refuse' closes the listening socket (connections are refused; it re-listens on the same port when

@@ -1,4 +1,5 @@
-// A stage in its own process, for crash tests: node --import ./scripts/ts-hooks.mjs test/support/stage-process.ts <stage> <topic> <target-url>
+// A stage in its own process, for crash tests:
+//   node --import ./scripts/ts-hooks.mjs test/support/stage-process.ts <stage> <topic> <target-url>
 // It stops as `primero-bridge run` does: the product's signal handling (untilSignal) and stop-within-grace path
 // (stopWithin); exit 0 when stopped within SHUTDOWN_GRACE_MS, 1 when it had to be abandoned.
 import { startApp } from '../../src/app.js'

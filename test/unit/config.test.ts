@@ -102,6 +102,20 @@ describe('loadConfig with CONFIG_FILE', () => {
     expect(c.MOPH_PASSWORD).toBe('from-a-mounted-file')
   })
 
+  it('lets the environment win over the file in either form (<NAME> or <NAME>_FILE)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-secret-'))
+    writeFileSync(join(dir, 'pw'), 'from-the-file-secret\n')
+    const path = file(`MOPH_PASSWORD_FILE=${join(dir, 'pw')}\nPRIMERO_PASSWORD=from-the-file\n`)
+    writeFileSync(join(dir, 'env-pw'), 'from-the-env-secret\n')
+    const c = loadConfig({
+      CONFIG_FILE: path,
+      MOPH_PASSWORD: 'from-the-env',
+      PRIMERO_PASSWORD_FILE: join(dir, 'env-pw'),
+    })
+    expect(c.MOPH_PASSWORD).toBe('from-the-env')
+    expect(c.PRIMERO_PASSWORD).toBe('from-the-env-secret')
+  })
+
   it('reports the file problems together with the environment ones: bad values, unknown keys', () => {
     const path = file('HTTP_PORT=ninety\nKAFKA_SASL_MECHANISM=plain\nPRIMERO_PASWORD=typo\n')
     let error: unknown

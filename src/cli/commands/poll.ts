@@ -1,4 +1,5 @@
 import { startApp } from '../../app.js'
+import { MOPH_KEYS, PRIMERO_KEYS } from '../../clients/index.js'
 import { loadConfig, requireKeys, type Config } from '../../config.js'
 import { ConfigError, errorMessage } from '../../errors.js'
 import { createLogger } from '../../logger.js'
@@ -12,8 +13,8 @@ import { untilSignal } from '../signals.js'
 /** What `poll <name>` may run (the scheduled pollers of `run primero-poller` / `run childshield-poller`). */
 export const POLLERS: Readonly<Record<string, { readonly poller: Poller; readonly needs: readonly (keyof Config)[] }>> =
   {
-    primero: { poller: primeroPoller, needs: ['PRIMERO_URL', 'PRIMERO_USERNAME', 'PRIMERO_PASSWORD'] },
-    childshield: { poller: childShieldPoller, needs: ['MOPH_URL', 'MOPH_EMAIL', 'MOPH_PASSWORD'] },
+    primero: { poller: primeroPoller, needs: PRIMERO_KEYS },
+    childshield: { poller: childShieldPoller, needs: MOPH_KEYS },
   }
 
 export const pollCommand: Command = {

@@ -152,7 +152,8 @@ describe('poison records on the Phase 1 topics', () => {
         message: `schema id ${foreign} cannot be read as org.primerobridge.HisLookupResult (unexpected-schema)`,
       },
       {
-        // a record of about 100 bytes claiming 2^31 visits: avsc alone would allocate until the process died, on every restart
+        // a record of about 100 bytes claiming 2^31 visits: avsc alone would allocate until the process died, on
+        // every restart
         value: Buffer.concat([visitsAt.subarray(0, visitsAt.length - 3), varint(2 ** 31)]),
         message: `Avro body does not match schema id ${ids.result}: a block of 2147483648 items in 0 bytes (corrupt)`,
       },

@@ -91,6 +91,12 @@ describe('the ignored fields', () => {
     expect(changesCaseFields(before, after, noopIgnoredFields(['internal_note']))).toBe(false)
     expect(noopIgnoredFields(['internal_note']).has('mark_synced_status')).toBe(true)
   })
+
+  it('refuses to ignore a field Child-Shield receives (its changes would silently stop reaching it)', () => {
+    expect(() => noopIgnoredFields(['internal_note', 'status'])).toThrow(
+      'CDC_NOOP_IGNORE_FIELDS: status is sent to Child-Shield',
+    )
+  })
 })
 
 describe('changesCaseFields', () => {

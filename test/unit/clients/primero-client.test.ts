@@ -91,8 +91,13 @@ describe('Primero client', () => {
     await expect(client.patchCase('x', { name_first: 'Mana' })).resolves.toEqual({})
   })
 
-  it('refuses a 200 answer to a PATCH without a data object', async () => {
+  it('takes an empty 200 answer to a PATCH as written (the write was applied; dead-lettering it would be wrong)', async () => {
     const client = await stub(200, { 'content-type': 'application/json' })
+    await expect(client.patchCase('x', { name_first: 'Mana' })).resolves.toEqual({})
+  })
+
+  it('refuses a 200 answer to a PATCH whose body is not a data object', async () => {
+    const client = await stub(200, { 'content-type': 'application/json' }, '{"unexpected":true}')
     await expect(client.patchCase('x', { name_first: 'Mana' })).rejects.toMatchObject({ retryable: false })
   })
 

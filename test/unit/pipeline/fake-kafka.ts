@@ -1,6 +1,6 @@
 // A stand-in for kafkajs, just enough for runStage: one topic, partition logs in memory, a consumer that fetches
-// from the last resolved offset after each batch (as kafkajs does), commits, group-join events, and an admin
-// answering high watermarks. It records every fetch and every commit for assertions.
+// from the last resolved offset after each batch (as kafkajs does), pausing a partition, commits, group-join events,
+// and an admin answering high watermarks. It records every fetch, pause and commit for assertions.
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs'
 
 export interface Fetch {
@@ -27,6 +27,8 @@ export function createFakeKafka(topic: string, partitions: number, options: { ba
   let assigned = new Set(logs.map((_, p) => p))
   const hooks: { onFetch?: (partition: number, offset: bigint) => void } = {}
   let running = false
+  const pausedUntilResumed = new Set<number>()
+  const pauses: number[] = []
   let loops: Promise<void>[] = []
   const emit = (event: string, payload: unknown) => {
     for (const l of listeners.get(event) ?? []) l({ payload })
@@ -38,7 +40,7 @@ export function createFakeKafka(topic: string, partitions: number, options: { ba
       const position = positions.get(partition) ?? committed.get(partition) ?? 0n
       const log = logs[partition] as KafkaMessage[]
       const messages = log.slice(Number(position), Number(position) + batchSize)
-      if (!assigned.has(partition) || messages.length === 0) {
+      if (!assigned.has(partition) || pausedUntilResumed.has(partition) || messages.length === 0) {
         await tick()
         continue
       }
@@ -58,6 +60,11 @@ export function createFakeKafka(topic: string, partitions: number, options: { ba
         heartbeat: () => Promise.resolve(),
         isRunning: () => running,
         isStale: () => false,
+        pause: () => {
+          pausedUntilResumed.add(partition)
+          pauses.push(partition)
+          return () => pausedUntilResumed.delete(partition)
+        },
       } as unknown as EachBatchPayload)
       // kafkajs fetches again from the last resolved offset, committed or not
       if (resolved !== undefined) positions.set(partition, resolved + 1n)
@@ -101,6 +108,7 @@ export function createFakeKafka(topic: string, partitions: number, options: { ba
     kafka,
     hooks,
     fetches,
+    pauses,
     commits,
     committed,
     produce(partition: number, key: string, value: unknown) {
