@@ -15,13 +15,18 @@ export async function startGroupsAtEnd(
   await admin.connect()
   try {
     const existing = new Set(await admin.listTopics())
-    for (const { name, topic } of stages) {
-      if (!existing.has(topic)) continue
-      // explicit offsets: kafkajs' resetOffsets(latest) commits -1, which a consumer with fromBeginning reads as
-      // "no offset" and so starts from the beginning
-      const partitions = (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high }))
-      await admin.setOffsets({ groupId: stageGroupId(name), topic, partitions }).catch(() => undefined)
-    }
+    // in parallel: kafkajs sets a group's offsets by joining the group, a few seconds each
+    await Promise.all(
+      stages
+        .filter(({ topic }) => existing.has(topic))
+        .map(async ({ name, topic }) => {
+          // explicit offsets: kafkajs' resetOffsets(latest) commits -1, which a consumer with fromBeginning reads
+          // as "no offset" and so starts from the beginning
+          const ends = await admin.fetchTopicOffsets(topic)
+          const partitions = ends.map((p) => ({ partition: p.partition, offset: p.high }))
+          await admin.setOffsets({ groupId: stageGroupId(name), topic, partitions }).catch(() => undefined)
+        }),
+    )
   } finally {
     await admin.disconnect()
   }
