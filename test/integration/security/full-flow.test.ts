@@ -20,6 +20,7 @@ import {
 } from './allow-list.js'
 import { SECRETS, eachLimited, startWorld, type World } from '../reliability/world.js'
 
+const FINAL_SYNC = new Set(['synced', 'not_found', 'failed'])
 const STAGES = ['his-lookup', 'his-to-primero', 'case-to-childshield', 'risk-to-primero'] as const
 let stack: PrivateStack
 let world: World
@@ -41,6 +42,26 @@ beforeAll(async () => {
   )
   const ctx = { runtime: world.app.runtime, clients: world.app.clients }
   await eachLimited(world.children, 8, (c) => world.sync(c.primeroCase.id))
+  // every sync written back (the HIS rows are in the cases now), then a caseworker requests an assessment today
+  // for the children HIS and Child-Shield know, so the poll sends them to Child-Shield, HIS rows and all
+  await waitFor(
+    () =>
+      world.children.every((c) => FINAL_SYNC.has(world.primero.state.sync.get(c.primeroCase.id)?.sync_status ?? '')),
+    'every sync result written back',
+    90_000,
+  )
+  const today = new Date().toISOString()
+  const assessed = world.children.filter((c) => c.hisPerson !== null).slice(0, 8)
+  expect(assessed.length).toBeGreaterThan(0)
+  for (const c of assessed) {
+    const stored = world.primero.state.cases.get(c.primeroCase.id)!
+    world.primero.state.cases.set(stored.id, {
+      ...stored,
+      status: 'open',
+      assessment_requested_on: today.slice(0, 10),
+      last_updated_at: today,
+    })
+  }
   await createPrimeroPoller().pollOnce(ctx)
   await createChildShieldPoller().pollOnce(ctx)
   // noise that must not leak either: wrong credentials and a malformed body
