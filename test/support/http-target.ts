@@ -29,7 +29,8 @@ export async function startHttpTarget(respond: Responder = () => ({ status: 200 
         perBody.set(id, attempt)
         attempts.push({ key: body.key, seq: body.seq, at: Date.now() })
         const answer = await respond(body, attempt)
-        if (answer.status < 300) accepted.push({ key: body.key, seq: body.seq, at: Date.now() })
+        // a client that hung up (e.g. a killed stage whose request was held) never learned of the write
+        if (answer.status < 300 && !req.socket.destroyed) accepted.push({ key: body.key, seq: body.seq, at: Date.now() })
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end('{}')
       })()
     })
@@ -45,6 +46,25 @@ export async function startHttpTarget(respond: Responder = () => ({ status: 200 
         server.closeAllConnections()
         server.close(() => resolve())
       }),
+  }
+}
+
+/**
+ * Lets through at most `allowed` requests in all; the rest wait until more are allowed. A kill test uses it so the
+ * kill lands mid-run, with requests in flight, however fast the machine: nothing beyond the allowance can be accepted.
+ */
+export function createGate(allowed: number) {
+  let limit = allowed
+  let passed = 0
+  return {
+    async pass(): Promise<void> {
+      while (passed >= limit) await new Promise((r) => setTimeout(r, 10))
+      passed++
+    },
+    exhausted: () => passed >= limit,
+    allow(more: number) {
+      limit += more
+    },
   }
 }
 

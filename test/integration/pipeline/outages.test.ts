@@ -4,7 +4,7 @@ import type { App } from '../../../src/app.js'
 import { createCodec } from '../../../src/avro/codec.js'
 import { SCHEMA_NAMES, loadSchemas } from '../../../src/avro/schemas.js'
 import { testConfig, uniqueName, waitFor } from '../../support/env.js'
-import { keyOrderViolations, startHttpTarget } from '../../support/http-target.js'
+import { createGate, keyOrderViolations, startHttpTarget } from '../../support/http-target.js'
 import { committedOffsets, committedRedeliveries, placements } from '../../support/redeliveries.js'
 import { killHard, spawnStage } from '../../support/spawn-stage.js'
 import {
@@ -107,7 +107,9 @@ describe('failure handling', () => {
     const stageName = uniqueName('kill')
     const groupId = `primero-bridge.${stageName}`
     await createTopic(admin, topic)
+    const gate = createGate(1000) // the kill lands mid-run: at most half the records can be accepted before it
     const target = await startHttpTarget(async () => {
+      await gate.pass()
       await new Promise((r) => setTimeout(r, 5))
       return { status: 200 }
     })
@@ -130,6 +132,7 @@ describe('failure handling', () => {
     expect(unique()).toBeLessThan(2000) // killed mid-run
     expect([...committedAt.values()].every((o) => o > 0n)).toBe(true)
 
+    gate.allow(Infinity)
     child = await spawnStage(stageName, topic, target.url)
     try {
       await waitFor(() => unique() === 2000, 'every record delivered after restart', 90_000)

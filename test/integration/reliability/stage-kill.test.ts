@@ -3,7 +3,7 @@ import type { Admin, Producer } from 'kafkajs'
 import { createCodec } from '../../../src/avro/codec.js'
 import { SCHEMA_NAMES, loadSchemas } from '../../../src/avro/schemas.js'
 import { testConfig, uniqueName, waitFor } from '../../support/env.js'
-import { keyOrderViolations, startHttpTarget } from '../../support/http-target.js'
+import { createGate, keyOrderViolations, startHttpTarget } from '../../support/http-target.js'
 import { committedOffsets, committedRedeliveries, placements } from '../../support/redeliveries.js'
 import { killHard, spawnStage } from '../../support/spawn-stage.js'
 import { caseEvent, committedEqualsEnd, createTopic, readAll, testKafka } from '../../support/stage-harness.js'
@@ -22,6 +22,7 @@ afterAll(async () => {
 
 const KILLS = 4
 const TOTAL = 5000
+const PER_RUN = 1000 // KILLS * PER_RUN < TOTAL
 
 const sum = (offsets: Map<number, bigint>) => [...offsets.values()].reduce((n, o) => n + (o > 0n ? o : 0n), 0n)
 
@@ -31,7 +32,10 @@ describe('stage process SIGKILLed repeatedly', () => {
     const stageName = uniqueName('kills')
     const groupId = `primero-bridge.${stageName}`
     await createTopic(admin, topic)
+    // each run between kills may pass at most PER_RUN requests, so every kill lands mid-run
+    const gate = createGate(PER_RUN)
     const target = await startHttpTarget(async () => {
+      await gate.pass()
       await new Promise((r) => setTimeout(r, 2))
       return { status: 200 }
     })
@@ -51,9 +55,8 @@ describe('stage process SIGKILLed repeatedly', () => {
     try {
       let committedBefore = 0n
       for (let kill = 1; kill <= KILLS; kill++) {
-        const deliveredBefore = unique()
-        // progress, and some of it committed, since the last restart; then kill
-        await waitFor(() => unique() >= deliveredBefore + 400, `progress before kill ${kill}`, 60_000)
+        // this run used its allowance, and some of it is committed; then kill
+        await waitFor(gate.exhausted, `progress before kill ${kill}`, 60_000)
         await waitFor(
           async () => sum(await committedOffsets(admin, groupId, topic)) > committedBefore,
           `commits before kill ${kill}`,
@@ -64,6 +67,7 @@ describe('stage process SIGKILLed repeatedly', () => {
         const committed = await committedOffsets(admin, groupId, topic)
         committedBefore = sum(committed)
         kills.push({ acceptedBefore: target.accepted.length, committed })
+        gate.allow(kill < KILLS ? PER_RUN : Infinity)
         child = await spawnStage(stageName, topic, target.url)
       }
       await waitFor(() => unique() === TOTAL, 'every record delivered', 120_000)
