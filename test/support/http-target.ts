@@ -30,7 +30,8 @@ export async function startHttpTarget(respond: Responder = () => ({ status: 200 
         attempts.push({ key: body.key, seq: body.seq, at: Date.now() })
         const answer = await respond(body, attempt)
         // a client that hung up (e.g. a killed stage whose request was held) never learned of the write
-        if (answer.status < 300 && !req.socket.destroyed) accepted.push({ key: body.key, seq: body.seq, at: Date.now() })
+        if (answer.status < 300 && !req.socket.destroyed)
+          accepted.push({ key: body.key, seq: body.seq, at: Date.now() })
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end('{}')
       })()
     })
