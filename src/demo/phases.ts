@@ -1,4 +1,5 @@
 import { RISK_FIELDS } from '../mapping/field-map.js'
+import { isSyncOutcome } from '../mapping/his-to-primero.js'
 import type { RecordedRequest } from '../simulators/sim-server.js'
 import { childShieldPoller } from '../sources/childshield-poller.js'
 import { primeroPoller } from '../sources/primero-poller.js'
@@ -31,12 +32,10 @@ const casePatch = (recordId: string, check: (data: Record<string, unknown>) => b
   r.path === `/api/v2/cases/${recordId}` &&
   check(((r.body as { data?: object } | null)?.data ?? {}) as Record<string, unknown>)
 
-const FINAL = new Set(['synced', 'not_found', 'failed'])
-
 /** The sync status Primero holds for the case once a PATCH set it (the webhook itself only sets sending/sent). */
 function syncOutcome(world: DemoWorld, recordId: string): string | undefined {
   const status = world.primero.state.sync.get(recordId)?.sync_status
-  return typeof status === 'string' && FINAL.has(status) ? status : undefined
+  return isSyncOutcome(status) ? status : undefined
 }
 
 /** Phase 1: Sync clicks → ingress → his-lookup → his-to-primero → PATCH (synced / not_found / failed). */

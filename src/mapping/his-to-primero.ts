@@ -7,7 +7,13 @@ import { riskScoreToPrimeroFields } from './risk-to-primero.js'
 export { PRIMERO_SUBFORM_FIELDS, PRIMERO_WRITABLE_FIELDS } from './field-map.js'
 
 /** Primero's `mark_synced_status` values (`sync_status` shown to the caseworker). */
-export type SyncStatus = 'synced' | 'not_found' | 'failed'
+export const SYNC_STATUSES = ['synced', 'not_found', 'failed'] as const
+export type SyncStatus = (typeof SYNC_STATUSES)[number]
+
+/** Whether a case's sync status is an outcome the bridge wrote (Primero's own webhook sets only sending/sent). */
+export function isSyncOutcome(status: unknown): status is SyncStatus {
+  return (SYNC_STATUSES as readonly unknown[]).includes(status)
+}
 
 export interface PrimeroPatch {
   /** Primero record id to PATCH (`/api/v2/cases/:recordId`). */

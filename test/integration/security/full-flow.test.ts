@@ -3,6 +3,7 @@ import { Writable } from 'node:stream'
 import { SCHEMA_NAMES } from '../../../src/avro/schemas.js'
 import type { AuditEvent } from '../../../src/domain/records.js'
 import { TOPICS } from '../../../src/kafka/topics.js'
+import { isSyncOutcome } from '../../../src/mapping/his-to-primero.js'
 import { createChildShieldPoller } from '../../../src/sources/childshield-poller.js'
 import { WEBHOOK_PATH } from '../../../src/sources/ingress.js'
 import { createPrimeroPoller } from '../../../src/sources/primero-poller.js'
@@ -20,7 +21,6 @@ import {
 } from './allow-list.js'
 import { SECRETS, eachLimited, startWorld, type World } from '../reliability/world.js'
 
-const FINAL_SYNC = new Set(['synced', 'not_found', 'failed'])
 const STAGES = ['his-lookup', 'his-to-primero', 'case-to-childshield', 'risk-to-primero'] as const
 let stack: PrivateStack
 let world: World
@@ -45,8 +45,7 @@ beforeAll(async () => {
   // every sync written back (the HIS rows are in the cases now), then a caseworker requests an assessment today
   // for the children HIS and Child-Shield know, so the poll sends them to Child-Shield, HIS rows and all
   await waitFor(
-    () =>
-      world.children.every((c) => FINAL_SYNC.has(world.primero.state.sync.get(c.primeroCase.id)?.sync_status ?? '')),
+    () => world.children.every((c) => isSyncOutcome(world.primero.state.sync.get(c.primeroCase.id)?.sync_status)),
     'every sync result written back',
     90_000,
   )
